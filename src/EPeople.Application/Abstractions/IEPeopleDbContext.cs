@@ -1,0 +1,20 @@
+using EPeople.Application.Outbox;
+using EPeople.Domain.Auditing;
+using EPeople.Domain.Institutions;
+using Microsoft.EntityFrameworkCore;
+
+namespace EPeople.Application.Abstractions;
+
+/// <summary>
+/// The unit of work handlers use directly (ADR-001: no repositories over EF Core).
+/// One <see cref="SaveChangesAsync"/> per command is one transaction.
+/// </summary>
+public interface IEPeopleDbContext
+{
+    DbSet<Institution> Institutions { get; }
+    DbSet<Department> Departments { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

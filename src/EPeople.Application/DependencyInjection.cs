@@ -1,0 +1,25 @@
+using EPeople.Application.Pipeline;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EPeople.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the mediator (scoped: handlers share the request's DbContext) and its pipeline.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(AuthorizationBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+            ];
+        });
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace EPeople.Domain.Auditing;
+
+public enum AuditAction
+{
+    Created,
+    Updated,
+    Deleted,
+}

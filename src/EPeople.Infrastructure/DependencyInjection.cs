@@ -1,0 +1,37 @@
+using EPeople.Infrastructure.Identity;
+using EPeople.Infrastructure.Outbox;
+using EPeople.Infrastructure.Persistence;
+using EPeople.Infrastructure.Scheduling;
+using EPeople.Infrastructure.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EPeople.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, string contentRootPath, bool isDevelopment)
+    {
+        var database = DatabaseRegistration.ReadDatabaseOptions(configuration, contentRootPath);
+        services.AddEPeopleDatabase(database);
+        services.AddEPeopleIdentity();
+        services.AddSingleton(TimeProvider.System);
+
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.PostConfigure<EmailOptions>(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRootPath));
+        services.AddScoped<IOutboxChannel, PickupFolderEmailChannel>();
+        services.AddScoped<OutboxDispatcher>();
+
+        services.Configure<SeedOptions>(o => o.DemoUsers = isDevelopment);
+        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+        services.PostConfigure<SeedOptions>(o => o.Directory = Path.GetFullPath(o.Directory, contentRootPath));
+        services.AddScoped<InstitutionSeeder>();
+        services.AddScoped<DemoUserSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+
+        var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        services.AddEPeopleScheduler(database, scheduler);
+        return services;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using System.Text;
+using EPeople.Application.Abstractions;
+using EPeople.Application.Errors;
+using EPeople.Application.Outbox;
+using EPeople.Application.Security;
+using EPeople.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EPeople.Infrastructure.Identity;
+
+internal sealed class AccountService(
+    EPeopleDbContext db,
+    UserManager<ApplicationUser> users,
+    SignInManager<ApplicationUser> signIn,
+    TimeProvider clock) : IAccountService
+{
+    public async Task<Guid> RegisterCitizenAsync(
+        string email, string password, string displayName,
+        Func<Guid, string, EmailMessage> confirmationEmail, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            throw new ConflictException("An account with this e-mail address already exists.", "DuplicateEmail");
+        }
+
+        // The user store saves on its own; one explicit transaction keeps the account and its e-mail together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = displayName };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw PasswordOrNameProblem(created);
+        }
+
+        await users.AddToRoleAsync(user, Roles.Citizen);
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        db.EnqueueEmail(confirmationEmail(user.Id, code), $"confirm-email:{user.Id}", clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return user.Id;
+    }
+
+    public async Task<bool> ConfirmEmailAsync(Guid userId, string code)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return false;
+        }
+
+        string token;
+        try
+        {
+            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        return (await users.ConfirmEmailAsync(user, token)).Succeeded;
+    }
+
+    public async Task<ClaimsPrincipal?> CheckCredentialsAsync(string email, string password)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        return result.Succeeded ? await signIn.CreateUserPrincipalAsync(user) : null;
+    }
+
+    private static Exception PasswordOrNameProblem(IdentityResult result)
+    {
+        if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            return new ConflictException("An account with this e-mail address already exists.", "DuplicateEmail");
+        }
+
+        var field = result.Errors.All(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? "password" : "email";
+        return new ValidationFailedException(new Dictionary<string, string[]>
+        {
+            [field] = [.. result.Errors.Select(e => e.Description)],
+        });
+    }
+}

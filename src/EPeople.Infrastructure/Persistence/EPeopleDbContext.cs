@@ -1,0 +1,38 @@
+using EPeople.Application.Abstractions;
+using EPeople.Application.Outbox;
+using EPeople.Domain;
+using EPeople.Domain.Auditing;
+using EPeople.Domain.Institutions;
+using EPeople.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace EPeople.Infrastructure.Persistence;
+
+/// <summary>
+/// The one EF Core model. Each database provider has a subclass (<see cref="Providers"/>) only so that its
+/// migrations live apart; the model itself is the same everywhere.
+/// </summary>
+public abstract class EPeopleDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IEPeopleDbContext, IDataProtectionKeyContext
+{
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EPeopleDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(AggregateRoot).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+        }
+
+        builder.UseSnakeCaseNames();
+    }
+}

@@ -1,0 +1,55 @@
+using EPeople.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace EPeople.Infrastructure.Scheduling;
+
+/// <summary>
+/// Quartz with its persistent ADO store in the application's database (tables qrtz_*, created when missing).
+/// Clustered on PostgreSQL and SQL Server so recurring jobs run once across nodes; SQLite is single-node.
+/// </summary>
+internal static class QuartzRegistration
+{
+    public static IServiceCollection AddEPeopleScheduler(this IServiceCollection services, DatabaseOptions database, SchedulerOptions scheduler)
+    {
+        if (!scheduler.Enabled)
+        {
+            return services;
+        }
+
+        services.AddQuartz(q =>
+        {
+            q.UsePersistentStore(store =>
+            {
+                switch (database.Provider)
+                {
+                    case DatabaseProvider.Sqlite:
+                        store.UseSqlite(database.ConnectionString);
+                        break;
+                    case DatabaseProvider.PostgreSql:
+                        store.UsePostgres(database.ConnectionString);
+                        store.UseClustering(c =>
+                        {
+                            c.CheckinInterval = TimeSpan.FromSeconds(10);
+                            c.CheckinMisfireThreshold = TimeSpan.FromSeconds(20);
+                        });
+                        break;
+                    case DatabaseProvider.SqlServer:
+                        store.UseSqlServer(database.ConnectionString);
+                        store.UseClustering();
+                        break;
+                }
+
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(o => o.TablePrefix = "qrtz_");
+                store.ProvisionSchema();
+            });
+            q.ScheduleJob<OutboxDispatchJob>(t => t
+                .WithIdentity("outbox-dispatch")
+                .StartNow()
+                .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.OutboxPollSeconds)));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}

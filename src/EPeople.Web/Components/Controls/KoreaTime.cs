@@ -1,0 +1,12 @@
+using System.Globalization;
+
+namespace EPeople.Web.Components.Controls;
+
+/// <summary>Times are stored in UTC and shown in Korea Standard Time (UTC+9, no daylight saving).</summary>
+public static class KoreaTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
+
+    public static string Format(DateTimeOffset utc) =>
+        utc.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " KST";
+}

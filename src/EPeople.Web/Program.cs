@@ -1,0 +1,130 @@
+using EPeople.Application;
+using EPeople.Application.Abstractions;
+using EPeople.Infrastructure;
+using EPeople.Infrastructure.Persistence;
+using EPeople.Infrastructure.Scheduling;
+using EPeople.Web.Components;
+using EPeople.Web.Endpoints;
+using EPeople.Web.Health;
+using EPeople.Web.Infrastructure;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Radzen;
+
+var command = AdminCommands.IsAdminCommand(args) ? args[0] : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+var services = builder.Services;
+
+services.AddApplication();
+services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
+services.Configure<PublicSiteOptions>(builder.Configuration.GetSection(PublicSiteOptions.Section));
+
+services.AddHttpContextAccessor();
+services.AddScoped<CurrentUser>();
+services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+
+// Cookies for the Blazor UI, bearer tokens for /api. The API never accepts the cookie, so a third-party
+// page cannot make a signed-in citizen's browser call it (no CSRF surface on the API).
+const string SmartScheme = "EPeople";
+services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = SmartScheme;
+        o.DefaultChallengeScheme = SmartScheme;
+        o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+    })
+    .AddPolicyScheme(SmartScheme, "Cookie (UI) or bearer token (API)", o => o.ForwardDefaultSelector = http =>
+        http.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+    .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+    {
+        o.LoginPath = "/account/login";
+        o.AccessDeniedPath = "/account/access-denied";
+        o.Cookie.Name = "epeople.auth";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.SlidingExpiration = true;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    }));
+services.AddAuthorization();
+services.AddDataProtection().SetApplicationName("EPeople").PersistKeysToDbContext<EPeopleDbContext>();
+
+services.AddProblemDetails();
+services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+services.AddOpenApi();
+services.AddLocalization(o => o.ResourcesPath = "Resources");
+services.Configure<RequestLocalizationOptions>(o =>
+{
+    o.SetDefaultCulture("ko").AddSupportedCultures(CultureEndpoints.SupportedCultures).AddSupportedUICultures(CultureEndpoints.SupportedCultures);
+    // Korean unless the citizen chose otherwise (cookie) or a link says so (?culture=en); the browser's language is not guessed.
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+
+var healthChecks = services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+if (builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>()?.Enabled ?? true)
+{
+    healthChecks.AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthEndpoints.ReadyTag]);
+}
+
+services.AddRazorComponents().AddInteractiveServerComponents();
+services.AddCascadingAuthenticationState();
+services.AddRadzenComponents();
+services.AddScoped<CircuitClientAddress>();
+services.AddScoped<CircuitHandler, CircuitClientAddressHandler>();
+services.AddScoped<ScopedSender>();
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await AdminCommands.RunAsync(app, command);
+}
+
+await app.InitializeDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.Use(async (context, next) =>
+{
+    var headers = context.Response.Headers;
+    headers.XContentTypeOptions = "nosniff";
+    headers["Referrer-Policy"] = "same-origin";
+    headers.XFrameOptions = "DENY";
+    if (context.Request.Path.StartsWithSegments("/api"))
+    {
+        headers.CacheControl = "no-store";
+    }
+
+    await next();
+});
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "EPeople API v1");
+    o.RoutePrefix = "swagger";
+});
+app.MapHealthEndpoints();
+app.MapCultureEndpoints();
+app.MapAccountEndpoints();
+var api = app.MapGroup("/api/v1");
+api.MapAuthEndpoints();
+api.MapInstitutionEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, public so WebApplicationFactory can start the app in tests.</summary>
+public partial class Program;
