@@ -142,6 +142,13 @@ public sealed class TestApp : IAsyncDisposable
         await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
+    public async Task<TResult> ExecuteAsync<TService, TResult>(Func<TService, Task<TResult>> action)
+        where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     public async Task<Guid> InstitutionIdAsync(string code) =>
         await QueryDbAsync(db => db.Institutions.Where(i => i.Code == code).Select(i => i.Id).SingleAsync());
 
