@@ -11,6 +11,9 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Radzen;
 
 var command = AdminCommands.IsAdminCommand(args) ? args[0] : null;
@@ -50,6 +53,8 @@ services.AddAuthentication(o =>
 services.AddAuthorization();
 services.AddDataProtection().SetApplicationName("EPeople").PersistKeysToDbContext<EPeopleDbContext>();
 
+// Korean is written as Korean in pages, not as &#x...; entities (a third of the size, and readable in the source).
+services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddProblemDetails();
 services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 services.AddOpenApi();

@@ -9,7 +9,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var report = ErrorTranslator.Translate(exception);
+        // A body that is not JSON, or a query value of the wrong type, is the caller's mistake: 400, never 500.
+        var report = ErrorTranslator.Translate(exception is BadHttpRequestException bad
+            ? ValidationFailedException.For(bad.InnerException is System.Text.Json.JsonException ? "body" : "request", BadRequestMessage(bad))
+            : exception);
         ProblemDetails details = report.Errors.Count > 0
             ? new HttpValidationProblemDetails(report.Errors.ToDictionary(e => e.Key, e => e.Value))
             : new ProblemDetails();
@@ -30,4 +33,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Exception = report.IsUnexpected ? exception : null,
         });
     }
+
+    private static string BadRequestMessage(BadHttpRequestException bad) => bad.InnerException is System.Text.Json.JsonException json
+        ? $"The request body is not valid JSON for this operation ({json.Path ?? "$"})."
+        : bad.Message;
 }

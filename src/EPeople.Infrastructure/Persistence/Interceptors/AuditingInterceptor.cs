@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using EPeople.Application.Abstractions;
 using EPeople.Domain;
 using EPeople.Domain.Auditing;
@@ -16,6 +18,9 @@ namespace EPeople.Infrastructure.Persistence.Interceptors;
 internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> NotAudited = [nameof(AggregateRoot.Version), "SearchKey"];
+
+    // Korean stays readable in the stored JSON (the default encoder would write \uXXXX escapes).
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -102,8 +107,8 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Updated,
             },
-            entry.State == EntityState.Added ? null : JsonSerializer.Serialize(before),
-            entry.State == EntityState.Deleted ? null : JsonSerializer.Serialize(after));
+            entry.State == EntityState.Added ? null : JsonSerializer.Serialize(before, Json),
+            entry.State == EntityState.Deleted ? null : JsonSerializer.Serialize(after, Json));
     }
 
     private static IEnumerable<(string Name, PropertyEntry Property)> Properties(EntityEntry entry)

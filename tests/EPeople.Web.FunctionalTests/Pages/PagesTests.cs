@@ -1,0 +1,55 @@
+using System.Net;
+using EPeople.Web.FunctionalTests.Testing;
+
+namespace EPeople.Web.FunctionalTests.Pages;
+
+public sealed class PagesTests
+{
+    [Test]
+    public async Task ShouldServeTheHomePageInKoreanByDefault()
+    {
+        using var client = WebTestSetup.Anonymous();
+
+        var html = await client.GetStringAsync("/");
+
+        html.ShouldContain("<html lang=\"ko\"");
+        html.ShouldContain("정부에 내는 민원·제안·신고를 한 곳에서");
+        html.ShouldContain("공익신고");
+    }
+
+    [Test]
+    public async Task ShouldRememberTheChosenLanguageInACookie()
+    {
+        var client = WebTestSetup.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+
+        var switched = await client.GetAsync("/culture/set?culture=en&redirectUri=/institutions");
+        switched.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await client.GetStringAsync("/");
+
+        html.ShouldContain("<html lang=\"en\"");
+        html.ShouldContain("Petitions, proposals and reports to the government, in one place");
+        client.Dispose();
+    }
+
+    [Test]
+    public async Task ShouldNotRedirectTheLanguageSwitchToAnotherSite()
+    {
+        var client = WebTestSetup.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/culture/set?culture=en&redirectUri=//evil.example/");
+
+        response.Headers.Location!.ToString().ShouldBe("/");
+        client.Dispose();
+    }
+
+    [Test]
+    public async Task ShouldRenderTheSignInPageStatically()
+    {
+        using var client = WebTestSetup.Anonymous();
+
+        var html = await client.GetStringAsync("/account/login");
+
+        html.ShouldContain("<label for=\"login-email\">");
+        html.ShouldContain("name=\"__RequestVerificationToken\"");
+    }
+}
