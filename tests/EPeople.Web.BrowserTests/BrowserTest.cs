@@ -1,0 +1,106 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using EPeople.Testing;
+using Microsoft.Playwright;
+
+namespace EPeople.Web.BrowserTests;
+
+/// <summary>
+/// Drives Debian's Chromium (/usr/bin/chromium, or EPEOPLE_CHROMIUM) with Playwright against <see cref="BrowserApp"/>.
+/// Screenshots of every step go to TestResults/screenshots. Without Chromium the tests are ignored, unless
+/// EPEOPLE_REQUIRE_BROWSER=1 makes that a failure.
+/// </summary>
+public abstract class BrowserTest
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private int _step;
+
+    protected static BrowserApp App => BrowserTestSetup.App;
+
+    protected IPage Page { get; private set; } = default!;
+
+    [SetUp]
+    public async Task OpenBrowser()
+    {
+        var chromium = Environment.GetEnvironmentVariable("EPEOPLE_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            TestRequirements.Unavailable(TestRequirements.BrowserRequired, $"Chromium was not found at {chromium} (apt-get install chromium).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            Locale = "ko-KR",
+            TimezoneId = "Asia/Seoul",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(20_000);
+        Page = await context.NewPageAsync();
+    }
+
+    [TearDown]
+    public async Task CloseBrowser()
+    {
+        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed && Page is not null)
+        {
+            await ScreenshotAsync("failure");
+        }
+
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+
+    /// <summary>Saves a full-page screenshot under TestResults/screenshots/&lt;test&gt;/NN-name.png.</summary>
+    protected async Task ScreenshotAsync(string name)
+    {
+        var folder = Path.Combine(ResultsFolder(), "screenshots", TestContext.CurrentContext.Test.Name);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{++_step:00}-{name}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path);
+    }
+
+    /// <summary>Waits until the Blazor circuit is connected, so clicks reach the server.</summary>
+    protected Task WaitForInteractiveAsync() =>
+        Page.Locator("main[data-interactive='true']").WaitForAsync();
+
+    /// <summary>axe-core on the current page: no serious or critical accessibility violation.</summary>
+    protected async Task ShouldBeAccessibleAsync()
+    {
+        var result = await Page.RunAxe();
+        var severe = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        severe.ShouldBeEmpty(string.Join("\n", severe.Select(Describe)));
+    }
+
+    private static string Describe(AxeResultItem violation) =>
+        $"{violation.Id} ({violation.Impact}): {violation.Help} at {string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString()))}";
+
+    /// <summary>TestResults/ at the repository root when run from a checkout, else beside the test binaries.</summary>
+    private static string ResultsFolder()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EPeople.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "TestResults");
+    }
+}
