@@ -56,6 +56,7 @@ services.AddDataProtection().SetApplicationName("EPeople").PersistKeysToDbContex
 // Korean is written as Korean in pages, not as &#x...; entities (a third of the size, and readable in the source).
 services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddProblemDetails();
+services.AddSignInRateLimiting(builder.Configuration);
 services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 services.AddOpenApi();
 services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -111,6 +112,7 @@ app.Use(async (context, next) =>
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

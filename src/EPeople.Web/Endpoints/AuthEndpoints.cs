@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EPeople.Application.Accounts;
 using EPeople.Application.Security;
+using EPeople.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -37,6 +38,7 @@ internal static class AuthEndpoints
                     bearer.BearerTokenProtector.Protect(ticket), (long)bearer.BearerTokenExpiration.TotalSeconds));
             })
             .WithSummary("Exchange an e-mail address and password for a bearer token")
+            .RequireRateLimiting(SignInRateLimiting.Policy)
             .AllowAnonymous();
 
         auth.MapPost("/register", async (RegisterRequest request, ISender sender, CancellationToken ct) =>
@@ -45,6 +47,7 @@ internal static class AuthEndpoints
                 return TypedResults.Accepted((string?)null, new { userId = id, message = "Check your e-mail for the confirmation link." });
             })
             .WithSummary("Register a citizen account; it signs in after the e-mail address is confirmed")
+            .RequireRateLimiting(SignInRateLimiting.Policy)
             .AllowAnonymous();
 
         auth.MapPost("/confirm-email", async (ConfirmEmailRequest request, ISender sender, CancellationToken ct) =>

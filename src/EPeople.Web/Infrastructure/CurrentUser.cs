@@ -20,7 +20,10 @@ internal sealed class CurrentUser(IHttpContextAccessor httpContextAccessor) : IC
 
     public Guid? Id => ParseGuid(ClaimTypes.NameIdentifier);
 
-    public string Name => IsAuthenticated ? Principal.Identity?.Name ?? "unknown" : "anonymous";
+    /// <summary>The account name; "anonymous" in a request without sign-in; "system" outside any request (start-up seeding, scheduled jobs).</summary>
+    public string Name => IsAuthenticated
+        ? Principal.Identity?.Name ?? "unknown"
+        : _principal is null && httpContextAccessor.HttpContext is null ? "system" : "anonymous";
 
     public Guid? InstitutionId => ParseGuid(UserClaimTypes.InstitutionId);
 

@@ -151,5 +151,8 @@ public sealed class InstitutionsApiTests
         var entry = audit.EnumerateArray().First(a => a.GetProperty("entityType").GetString() == "Department");
         entry.GetProperty("actor").GetString().ShouldBe(DemoAccounts.SeoulAdmin.Email);
         entry.GetProperty("after").GetString()!.ShouldContain("청년정책과");
+        var seeded = audit.EnumerateArray().Single(a => a.GetProperty("entityType").GetString() == "Institution");
+        seeded.GetProperty("actor").GetString().ShouldBe("system");
+        seeded.GetProperty("after").GetString()!.ShouldContain("\"Kind\":\"MetropolitanGovernment\"");
     }
 }

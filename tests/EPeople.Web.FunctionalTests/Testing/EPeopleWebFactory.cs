@@ -7,15 +7,9 @@ namespace EPeople.Web.FunctionalTests.Testing;
 /// The real host (Program) on a fresh SQLite file in a temporary folder, seeded as a first start in
 /// Development is: the full institutions directory and the demo accounts. Quartz runs, so the outbox is delivered.
 /// </summary>
-public sealed class EPeopleWebFactory : WebApplicationFactory<Program>
+public sealed class EPeopleWebFactory(IReadOnlyDictionary<string, string>? overrides = null) : WebApplicationFactory<Program>
 {
-    public EPeopleWebFactory()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "epeople-web-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(Folder);
-    }
-
-    public string Folder { get; }
+    public string Folder { get; } = Directory.CreateTempSubdirectory("epeople-web-").FullName;
 
     public string PickupDirectory => Path.Combine(Folder, "mail");
 
@@ -28,6 +22,11 @@ public sealed class EPeopleWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
         builder.UseSetting("Scheduler:OutboxPollSeconds", "1");
         builder.UseSetting("PublicSite:BaseUrl", "https://epeople.test");
+        builder.UseSetting("RateLimiting:SignInPerMinute", "1000");
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

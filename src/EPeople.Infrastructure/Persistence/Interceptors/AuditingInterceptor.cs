@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using EPeople.Application.Abstractions;
 using EPeople.Domain;
@@ -19,8 +20,12 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
 {
     private static readonly HashSet<string> NotAudited = [nameof(AggregateRoot.Version), "SearchKey"];
 
-    // Korean stays readable in the stored JSON (the default encoder would write \uXXXX escapes).
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // Korean stays readable in the stored JSON (the default encoder would write \uXXXX escapes); enums by name.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
