@@ -3,13 +3,7 @@ using FluentValidation;
 
 namespace EPeople.Application.Institutions;
 
-/// <summary>A department's names, shared by adding and renaming one.</summary>
-public interface IDepartmentNames
-{
-    string? NameKo { get; }
-    string? NameEn { get; }
-}
-
+/// <summary>The input rules shared by adding and renaming a department.</summary>
 internal abstract class DepartmentNamesValidator<T> : AbstractValidator<T>
     where T : IDepartmentNames
 {

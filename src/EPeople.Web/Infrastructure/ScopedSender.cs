@@ -1,4 +1,3 @@
-using EPeople.Application.Abstractions;
 using EPeople.Application.Errors;
 using Mediator;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -32,7 +31,7 @@ public sealed partial class ScopedSender(
     {
         var state = await authentication.GetAuthenticationStateAsync();
         await using var scope = scopes.CreateAsyncScope();
-        ((CurrentUser)scope.ServiceProvider.GetRequiredService<ICurrentUser>()).ActAs(state.User, clientAddress.Value);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(state.User, clientAddress.Value);
         return await send(scope.ServiceProvider.GetRequiredService<ISender>());
     }
 

@@ -3,17 +3,7 @@ using FluentValidation;
 
 namespace EPeople.Application.Institutions;
 
-/// <summary>The editable details shared by creating and updating an institution.</summary>
-public interface IInstitutionDetails
-{
-    string? NameKo { get; }
-    string? NameEn { get; }
-    string? Kind { get; }
-    string? ParentCode { get; }
-    string? RegionCode { get; }
-    ContactDto? Contact { get; }
-}
-
+/// <summary>The input rules shared by creating and updating an institution.</summary>
 internal abstract class InstitutionDetailsValidator<T> : AbstractValidator<T>
     where T : IInstitutionDetails
 {
@@ -46,19 +36,4 @@ internal abstract class InstitutionDetailsValidator<T> : AbstractValidator<T>
             RuleFor(c => c.Contact!.Address).MaximumLength(300);
         });
     }
-}
-
-internal static class InstitutionDetailsMapping
-{
-    public static InstitutionNames Names(this IInstitutionDetails d) => new(d.NameKo!, d.NameEn!);
-
-    public static InstitutionKind ParsedKind(this IInstitutionDetails d) => Enum.Parse<InstitutionKind>(d.Kind!);
-
-    public static string? Region(this IInstitutionDetails d) => string.IsNullOrEmpty(d.RegionCode) ? null : d.RegionCode;
-
-    public static InstitutionContact ToContact(this IInstitutionDetails d) => d.Contact is null
-        ? InstitutionContact.None
-        : new InstitutionContact(Blank(d.Contact.Phone), Blank(d.Contact.Email), Blank(d.Contact.Website), Blank(d.Contact.Address));
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
