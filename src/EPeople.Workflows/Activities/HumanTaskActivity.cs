@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+using EPeople.Workflows.Definitions;
+using EPeople.Workflows.Validation;
+
+namespace EPeople.Workflows.Activities;
+
+/// <summary>
+/// Work for a person: assigned to an institution, a department, a position and/or a user, due by a date on the
+/// business calendar, with reminders, escalations and interrupting deadlines. Each action is an outcome port.
+/// </summary>
+public sealed class HumanTaskActivity : Activity
+{
+    /// <summary>The type name.</summary>
+    public const string TypeName = "EPeople.HumanTask";
+
+    /// <summary>Action keys the engine keeps for itself.</summary>
+    public static readonly IReadOnlyList<string> ReservedActions = ["Timeout", "Cancelled", "Overdue"];
+
+    /// <summary>The positions work can be assigned to.</summary>
+    public static readonly IReadOnlyList<string> Positions = ["Officer", "DepartmentHead"];
+
+    private static readonly string[] AssignmentInputs = ["institution", "department", "position", "assignee"];
+
+    /// <inheritdoc />
+    public override ActivityDescriptor Descriptor { get; } = new(
+        TypeName, 1, "Human task", "People", ActivityKind.WaitState,
+        "A task in an official's worklist; the flow goes on along the action the official takes.",
+        [
+            new InputDescriptor("title", "string", "Title", "Shown in the worklist (Liquid).", Required: true, Languages: Languages.Text),
+            new InputDescriptor("description", "string", "Description", "Instructions (Liquid).", Languages: Languages.Text, UiHint: "multi-line"),
+            new InputDescriptor("institution", "institutionRef", "Institution", "The institution whose officials do it.", Languages: Languages.LiteralOrScript, UiHint: "assignment"),
+            new InputDescriptor("department", "string", "Department", "The department (within the institution).", Languages: Languages.LiteralOrScript, UiHint: "assignment"),
+            new InputDescriptor("position", "roleRef", "Position", "Officer or DepartmentHead.", Languages: Languages.LiteralOnly, UiHint: "dropdown", Options: Positions),
+            new InputDescriptor("assignee", "userRef", "Person", "A named user.", Languages: Languages.LiteralOrScript, UiHint: "assignment"),
+            new InputDescriptor("due", "duration", "Due", "P7WD, PT3WH… or an instant expression.", Required: true, Languages: Languages.LiteralOrScript, UiHint: "duration"),
+            new InputDescriptor("priority", "int", "Priority", "1 (highest) to 5.", Languages: Languages.LiteralOnly),
+            new InputDescriptor("formKey", "string", "Form", "The form officials fill in.", Languages: Languages.LiteralOnly),
+            new InputDescriptor("actions", "json", "Actions", "[{ \"key\": \"Answer\" }, { \"key\": \"Transfer\" }]", Required: true, Syntax: InputSyntax.Structured, UiHint: "actions"),
+            new InputDescriptor("deadlines", "json", "Deadlines", "Reminders, escalations and interrupting deadlines.", Syntax: InputSyntax.Structured, UiHint: "deadlines"),
+        ],
+        []);
+
+    /// <summary>The action keys, in order.</summary>
+    public static IReadOnlyList<string> ActionKeys(ActivityNode node) =>
+        node.Structured("actions") is JsonArray array
+            ? [.. array.OfType<JsonObject>().Select(a => DefinitionContext.Text(a, "key") ?? "")]
+            : [];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<PortDescriptor> Outcomes(ActivityNode node) =>
+    [
+        .. ActionKeys(node).Select(k => new PortDescriptor(k, k)),
+        .. TaskDeadline.Read(node, null).Where(d => d is { Interrupting: true, Outcome: not null }).Select(d => d.Outcome!).Distinct()
+            .Select(o => new PortDescriptor(o, o)),
+    ];
+
+    /// <inheritdoc />
+    public override void Validate(ActivityNode node, DefinitionContext context)
+    {
+        if (!AssignmentInputs.Any(node.Inputs.ContainsKey))
+        {
+            context.Error(Rules.HumanTask, node.Id, "The task is assigned to nobody.", "Set at least one of institution, department, position or assignee.");
+        }
+
+        if (DefinitionContext.LiteralText(node, "position") is { } position && !Positions.Contains(position))
+        {
+            context.Error(Rules.HumanTask, node.Id, $"'{position}' is not a position.", "Use Officer or DepartmentHead.");
+        }
+
+        if (DefinitionContext.LiteralText(node, "due") is { } due)
+        {
+            context.CheckDuration(node, "The due period", due);
+        }
+
+        var actions = context.StructuredObjects(node, "actions");
+        if (actions is { Count: 0 })
+        {
+            context.Error(Rules.HumanTask, node.Id, "The task has no actions.", "Add at least one action, e.g. { \"key\": \"Answer\" }.");
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in ActionKeys(node))
+        {
+            if (key.Length == 0 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+            {
+                context.Error(Rules.HumanTask, node.Id, $"Action key '{key}' must be a word of letters, digits, '_' or '-'.", "Rename the action.");
+            }
+            else if (ReservedActions.Contains(key))
+            {
+                context.Error(Rules.HumanTask, node.Id, $"Action key '{key}' is reserved.", $"Reserved: {string.Join(", ", ReservedActions)}; use a deadline with an outcome instead.");
+            }
+            else if (!keys.Add(key))
+            {
+                context.Error(Rules.HumanTask, node.Id, $"Action key '{key}' is repeated.", "Each action needs its own key.");
+            }
+        }
+
+        ValidateDeadlines(node, context);
+    }
+
+    private static void ValidateDeadlines(ActivityNode node, DefinitionContext context)
+    {
+        var deadlines = TaskDeadline.Read(node, context);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var deadline in deadlines)
+        {
+            if (deadline.Id.Length == 0 || !ids.Add(deadline.Id))
+            {
+                context.Error(Rules.HumanTask, node.Id, $"Deadline id '{deadline.Id}' is empty or repeated.", "Give each deadline its own id (it keys the one notice it sends).");
+            }
+
+            if (!TaskDeadline.Actions.Contains(deadline.Action))
+            {
+                context.Error(Rules.HumanTask, node.Id, $"Deadline '{deadline.Id}': '{deadline.Action}' is not a deadline action.", $"Use one of: {string.Join(", ", TaskDeadline.Actions)}.");
+            }
+
+            if (deadline.Action == "Outcome" && (!deadline.Interrupting || deadline.Outcome is null || !TaskDeadline.Outcomes.Contains(deadline.Outcome)))
+            {
+                context.Error(Rules.HumanTask, node.Id, $"Deadline '{deadline.Id}' ends the task, so it must be interrupting with outcome Overdue or Timeout.", "Set \"interrupting\": true and \"outcome\": \"Overdue\".");
+            }
+
+            if (deadline.Action != "Outcome" && deadline.Interrupting)
+            {
+                context.Error(Rules.HumanTask, node.Id, $"Deadline '{deadline.Id}' is interrupting but does not end the task.", "Only an Outcome deadline interrupts; set \"interrupting\": false.");
+            }
+
+            if (deadline.Action is "Escalate" or "Reassign"
+                && (deadline.To is null || !deadline.To.Any(p => p.Key is "institution" or "department" or "position" or "assignee")))
+            {
+                context.Error(Rules.HumanTask, node.Id, $"Deadline '{deadline.Id}' escalates to nobody.", "Set \"to\": { \"position\": \"DepartmentHead\" } (or department, institution, assignee).");
+            }
+        }
+
+        foreach (var anchor in new[] { "due", "created" })
+        {
+            var keys = deadlines.Where(d => d.Anchor == anchor).Select(d => d.OrderKey).ToList();
+            if (!keys.SequenceEqual(keys.Order()))
+            {
+                context.Error(Rules.HumanTask, node.Id, $"The deadlines relative to '{anchor}' are not in time order.", "List reminders before escalations before the final deadline.");
+            }
+        }
+    }
+}
