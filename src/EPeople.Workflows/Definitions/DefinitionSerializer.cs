@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 
 namespace EPeople.Workflows.Definitions;
@@ -23,7 +24,21 @@ public static class DefinitionSerializer
         AllowTrailingCommas = true,
         PropertyNameCaseInsensitive = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyOptionalCollections } },
     };
+
+    /// <summary>Empty optional collections (inputs, variables, events) are left out, so a document is written as it was read.</summary>
+    private static void OmitEmptyOptionalCollections(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            var required = type.Type == typeof(WorkflowDefinition) && property.Name is "activities" or "connections";
+            if (!required && property.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType) && !typeof(System.Text.Json.Nodes.JsonNode).IsAssignableFrom(property.PropertyType))
+            {
+                property.ShouldSerialize = (_, value) => value is System.Collections.ICollection { Count: > 0 };
+            }
+        }
+    }
 
     /// <summary>Parses a document; throws <see cref="DefinitionFormatException"/> with the position when it is not valid JSON of this shape.</summary>
     public static WorkflowDefinition Deserialize(string json)
