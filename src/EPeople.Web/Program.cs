@@ -16,6 +16,11 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Radzen;
 
+if (WorkflowCommands.IsWorkflowCommand(args))
+{
+    return WorkflowCommands.Run(args, Console.Out, Console.Error);
+}
+
 var command = AdminCommands.IsAdminCommand(args) ? args[0] : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
 var services = builder.Services;
