@@ -1,4 +1,5 @@
 using EPeople.Workflows.Definitions;
+using EPeople.Workflows.Runtime;
 using EPeople.Workflows.Validation;
 
 namespace EPeople.Workflows.Activities;
@@ -19,4 +20,11 @@ public abstract class Activity
     public virtual void Validate(ActivityNode node, DefinitionContext context)
     {
     }
+
+    /// <summary>Runs the node for a token that has just arrived.</summary>
+    public abstract ActivityResult Execute(ActivityExecutionContext context);
+
+    /// <summary>Resumes a node whose token waits (an action, a timer, an event). Only wait states override it.</summary>
+    public virtual ActivityResult OnResume(ActivityExecutionContext context, Bookmark bookmark, ResumeSignal signal) =>
+        throw new InvalidOperationException($"{Descriptor.Type} does not wait, so it cannot be resumed.");
 }

@@ -1,3 +1,4 @@
+using EPeople.Workflows.Runtime;
 using EPeople.Workflows.Definitions;
 using EPeople.Workflows.Validation;
 
@@ -25,4 +26,8 @@ public sealed class DecisionActivity : Activity
             context.Error(Rules.Expression, node.Id, "The condition is a literal that is not true or false.", "Write a JavaScript condition, or the literal true/false.");
         }
     }
+
+    /// <inheritdoc />
+    public override ActivityResult Execute(ActivityExecutionContext context) =>
+        ActivityResult.Continue(context.Bool("condition") ? "True" : "False");
 }

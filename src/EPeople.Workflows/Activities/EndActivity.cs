@@ -1,3 +1,4 @@
+using EPeople.Workflows.Runtime;
 using EPeople.Workflows.Validation;
 using EPeople.Workflows.Definitions;
 
@@ -27,4 +28,7 @@ public sealed class EndActivity : Activity
             context.Error(Rules.RequiredInput, node.Id, $"'{status}' is not an end status.", $"Use one of: {string.Join(", ", Statuses)}.");
         }
     }
+
+    /// <inheritdoc />
+    public override ActivityResult Execute(ActivityExecutionContext context) => ActivityResult.End(context.Text("status") ?? "Closed");
 }

@@ -1,3 +1,4 @@
+using EPeople.Workflows.Runtime;
 using System.Text.Json.Nodes;
 using EPeople.Workflows.Definitions;
 using EPeople.Workflows.Validation;
@@ -43,4 +44,7 @@ public sealed class ForkActivity : Activity
             context.Error(Rules.Structure, node.Id, "Branch names must be non-empty text and unique.", "Rename the branches.");
         }
     }
+
+    /// <inheritdoc />
+    public override ActivityResult Execute(ActivityExecutionContext context) => ActivityResult.Branch(Branches(context.Node));
 }

@@ -1,3 +1,4 @@
+using EPeople.Workflows.Runtime;
 using System.Text.Json.Nodes;
 using EPeople.Workflows.Definitions;
 using EPeople.Workflows.Validation;
@@ -140,4 +141,95 @@ public sealed class HumanTaskActivity : Activity
             }
         }
     }
+
+    /// <summary>The outbox message type of task reminders and escalation notices.</summary>
+    public const string DeadlineOutboxType = "workflow.task-deadline";
+
+    /// <inheritdoc />
+    public override ActivityResult Execute(ActivityExecutionContext context)
+    {
+        var actions = ActionKeys(context.Node);
+        var due = DueOf(context);
+        var bookmark = context.Wait(BookmarkKind.Task, new JsonObject { ["task"] = true, ["actions"] = new JsonArray([.. actions.Select(a => (JsonNode)a)]) });
+        context.CreateTask(new TaskRequest(
+            bookmark.Id, context.Node.Id, context.Text("title") ?? context.Node.Id, context.Text("description"),
+            context.Text("institution"), context.Text("department"), context.Text("position"), context.Text("assignee"),
+            actions, due?.At, due?.ExplanationKo, due?.ExplanationEn,
+            int.TryParse(context.Text("priority"), out var priority) ? priority : 3, context.Text("formKey"), BookmarkKind.Task));
+        foreach (var deadline in TaskDeadline.Read(context.Node, null))
+        {
+            var anchor = deadline.Anchor == "due"
+                ? due?.At ?? throw new ActivityFaultException($"Deadline '{deadline.Id}' is relative to 'due', but the task has no due date.")
+                : context.Now;
+            var at = deadline.Offset is null ? anchor : context.Calendar.Shift(anchor, deadline.Offset, deadline.Sign);
+            context.CreateTimer(bookmark.Id, at, TimerKind.Deadline, deadline.Id);
+        }
+
+        return ActivityResult.Wait;
+    }
+
+    /// <inheritdoc />
+    public override ActivityResult OnResume(ActivityExecutionContext context, Bookmark bookmark, ResumeSignal signal)
+    {
+        if (signal.Timer is { Kind: TimerKind.Deadline, DeadlineId: var deadlineId })
+        {
+            return OnDeadline(context, bookmark, TaskDeadline.Read(context.Node, null).FirstOrDefault(d => d.Id == deadlineId)
+                ?? throw new ActivityFaultException($"Deadline '{deadlineId}' is not defined on this task."));
+        }
+
+        var actions = ActionKeys(context.Node);
+        if (signal.Action is not { } action || !actions.Contains(action))
+        {
+            throw new CommandRejectedException($"'{signal.Action}' is not an action of this task; it offers {string.Join(", ", actions)}.");
+        }
+
+        context.CloseBookmark(bookmark.Id, TaskClosure.Completed, action);
+        context.SetLastTask(new JsonObject { ["action"] = action, ["data"] = signal.Data?.DeepClone(), ["actor"] = signal.Actor, ["taskId"] = bookmark.Id });
+        context.History("TaskCompleted", new JsonObject { ["taskId"] = bookmark.Id, ["action"] = action }, signal.Actor);
+        return ActivityResult.Continue(action);
+    }
+
+    private static ActivityResult OnDeadline(ActivityExecutionContext context, Bookmark bookmark, TaskDeadline deadline)
+    {
+        context.History("Deadline", new JsonObject { ["taskId"] = bookmark.Id, ["deadline"] = deadline.Id, ["action"] = deadline.Action });
+        switch (deadline.Action)
+        {
+            case "Outcome":
+                context.CloseBookmark(bookmark.Id, TaskClosure.TimedOut, deadline.Outcome);
+                context.SetLastTask(new JsonObject { ["outcome"] = deadline.Outcome, ["taskId"] = bookmark.Id });
+                return ActivityResult.Continue(deadline.Outcome!);
+            case "Escalate" or "Reassign":
+                var to = deadline.To!;
+                context.UpdateTask(new TaskUpdate(bookmark.Id, Text(to, "institution"), Text(to, "department"), Text(to, "position"), Text(to, "assignee"), deadline.Action == "Escalate"));
+                break;
+        }
+
+        context.Outbox(DeadlineOutboxType, new JsonObject
+        {
+            ["taskId"] = bookmark.Id, ["deadline"] = deadline.Id, ["action"] = deadline.Action, ["to"] = deadline.To?.DeepClone(),
+            ["instanceId"] = context.State.InstanceId, ["correlationId"] = context.CorrelationId,
+        }, "deadline:" + deadline.Id);
+        return ActivityResult.Wait;
+    }
+
+    private static Calendar.DueDate? DueOf(ActivityExecutionContext context)
+    {
+        var due = context.Node.Expression("due");
+        if (due is null)
+        {
+            return null;
+        }
+
+        var text = context.Text("due");
+        if (due.Language == ExpressionLanguage.Literal && Calendar.WorkflowDuration.TryParse(text, out var duration))
+        {
+            return context.Calendar.DueAfter(context.Now, duration);
+        }
+
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? new Calendar.DueDate(at, "Instant", $"처리기한 {at.ToOffset(Calendar.BusinessCalendar.KoreaOffset):yyyy-MM-dd HH:mm} KST (지정 일시).", $"Due {at.ToOffset(Calendar.BusinessCalendar.KoreaOffset):yyyy-MM-dd HH:mm} KST (a set instant).", [])
+            : throw new ActivityFaultException($"'due' gave '{text}', which is neither a duration nor an instant.");
+    }
+
+    private static string? Text(JsonObject item, string property) => DefinitionContext.Text(item, property);
 }

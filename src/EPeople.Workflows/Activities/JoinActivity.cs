@@ -1,3 +1,4 @@
+using EPeople.Workflows.Runtime;
 using EPeople.Workflows.Definitions;
 using EPeople.Workflows.Validation;
 
@@ -39,5 +40,17 @@ public sealed class JoinActivity : Activity
         {
             context.Error(Rules.JoinMode, node.Id, $"Quorum({mode.Quorum}) needs more branches than the {inbound} wired in.", $"Use a quorum of at most {inbound}.");
         }
+    }
+
+    /// <inheritdoc />
+    public override ActivityResult Execute(ActivityExecutionContext context)
+    {
+        var text = context.Text("mode");
+        if (!JoinMode.TryParse(text, out var mode))
+        {
+            throw new ActivityFaultException($"'{text}' is not a join mode.");
+        }
+
+        return context.ArriveAtJoin(mode) ? ActivityResult.Continue("Done") : ActivityResult.Consumed;
     }
 }

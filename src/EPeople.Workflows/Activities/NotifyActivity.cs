@@ -1,3 +1,4 @@
+using EPeople.Workflows.Runtime;
 using EPeople.Workflows.Definitions;
 using EPeople.Workflows.Validation;
 
@@ -31,5 +32,23 @@ public sealed class NotifyActivity : Activity
         {
             context.Error(Rules.RequiredInput, node.Id, $"'{channel}' is not a notice channel.", $"Use one of: {string.Join(", ", Channels)}.");
         }
+    }
+
+    /// <summary>The outbox message type of notices.</summary>
+    public const string OutboxType = "workflow.notice";
+
+    /// <inheritdoc />
+    public override ActivityResult Execute(ActivityExecutionContext context)
+    {
+        context.Outbox(OutboxType, new System.Text.Json.Nodes.JsonObject
+        {
+            ["channel"] = context.Text("channel"),
+            ["recipients"] = context.Evaluate("recipients"),
+            ["subject"] = context.Text("subject"),
+            ["body"] = context.Text("body"),
+            ["instanceId"] = context.State.InstanceId,
+            ["correlationId"] = context.CorrelationId,
+        }, "notice");
+        return ActivityResult.Continue("Done");
     }
 }

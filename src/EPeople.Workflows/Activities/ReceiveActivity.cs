@@ -1,3 +1,4 @@
+using EPeople.Workflows.Runtime;
 namespace EPeople.Workflows.Activities;
 
 /// <summary>The start of every flow: the instance begins when its petition is registered.</summary>
@@ -12,4 +13,7 @@ public sealed class ReceiveActivity : Activity
         "Starts the flow when a petition is registered (one active instance per petition).",
         [new InputDescriptor("channel", "string", "Channel", "Only petitions from this channel (optional).", Languages: Languages.LiteralOnly)],
         [new PortDescriptor("Done", "Received")]);
+
+    /// <inheritdoc />
+    public override ActivityResult Execute(ActivityExecutionContext context) => ActivityResult.Continue("Done");
 }

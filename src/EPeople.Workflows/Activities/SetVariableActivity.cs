@@ -1,3 +1,4 @@
+using EPeople.Workflows.Runtime;
 using EPeople.Workflows.Definitions;
 using EPeople.Workflows.Validation;
 
@@ -26,5 +27,15 @@ public sealed class SetVariableActivity : Activity
         {
             context.Error(Rules.Variables, node.Id, $"'{name}' is not a declared variable.", "Declare it under \"variables\" first.");
         }
+    }
+
+    /// <inheritdoc />
+    public override ActivityResult Execute(ActivityExecutionContext context)
+    {
+        var name = context.Text("variable") ?? throw new ActivityFaultException("No variable named.");
+        var value = context.Evaluate("value");
+        context.SetVariable(name, value);
+        context.History("VariableSet", new System.Text.Json.Nodes.JsonObject { ["variable"] = name, ["value"] = value?.DeepClone() });
+        return ActivityResult.Continue("Done");
     }
 }

@@ -1,3 +1,4 @@
+using EPeople.Workflows.Runtime;
 using EPeople.Workflows.Definitions;
 using EPeople.Workflows.Validation;
 
@@ -53,5 +54,19 @@ public sealed class SwitchActivity : Activity
 
             context.CheckExpression(node, $"cases[{name}].condition", new WorkflowExpression(ExpressionLanguage.JavaScript, System.Text.Json.Nodes.JsonValue.Create(condition), "JavaScript"));
         }
+    }
+
+    /// <inheritdoc />
+    public override ActivityResult Execute(ActivityExecutionContext context)
+    {
+        foreach (var (name, condition) in Cases(context.Node))
+        {
+            if (context.Condition(condition))
+            {
+                return ActivityResult.Continue(name);
+            }
+        }
+
+        return ActivityResult.Continue(DefaultPort);
     }
 }

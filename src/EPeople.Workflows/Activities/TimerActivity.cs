@@ -1,3 +1,4 @@
+using EPeople.Workflows.Runtime;
 using EPeople.Workflows.Definitions;
 using EPeople.Workflows.Validation;
 
@@ -33,5 +34,34 @@ public sealed class TimerActivity : Activity
         {
             context.CheckDuration(node, "The timer's duration", text);
         }
+    }
+
+    /// <inheritdoc />
+    public override ActivityResult Execute(ActivityExecutionContext context)
+    {
+        DateTimeOffset fireAt;
+        if (context.Node.Inputs.ContainsKey("for"))
+        {
+            var text = context.Text("for");
+            fireAt = context.Calendar.DueAfter(context.Now, Calendar.WorkflowDuration.TryParse(text, out var d) ? d : throw new ActivityFaultException($"'{text}' is not a duration.")).At;
+        }
+        else
+        {
+            var until = context.Text("until");
+            fireAt = DateTimeOffset.TryParse(until, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                ? at
+                : throw new ActivityFaultException($"'until' gave '{until}', which is not an instant.");
+        }
+
+        var bookmark = context.Wait(BookmarkKind.Timer);
+        context.CreateTimer(bookmark.Id, fireAt, TimerKind.Wait);
+        return ActivityResult.Wait;
+    }
+
+    /// <inheritdoc />
+    public override ActivityResult OnResume(ActivityExecutionContext context, Bookmark bookmark, ResumeSignal signal)
+    {
+        context.CloseBookmark(bookmark.Id, TaskClosure.Completed);
+        return ActivityResult.Continue("Done");
     }
 }

@@ -1,3 +1,4 @@
+using EPeople.Workflows.Runtime;
 using EPeople.Workflows.Definitions;
 using EPeople.Workflows.Validation;
 
@@ -39,5 +40,41 @@ public sealed class WaitForEventActivity : Activity
         {
             context.CheckDuration(node, "The time-out", DefinitionContext.LiteralText(node, "timeout"));
         }
+    }
+
+    /// <inheritdoc />
+    public override ActivityResult Execute(ActivityExecutionContext context)
+    {
+        var name = context.Text("event") ?? throw new ActivityFaultException("No event named.");
+        var key = context.Text("correlationKey") ?? context.CorrelationId;
+        if (context.TakeFromInbox(name, key) is { } early)
+        {
+            context.SetLastTask(new System.Text.Json.Nodes.JsonObject { ["event"] = name, ["payload"] = early.Payload?.DeepClone() });
+            context.History("EventReceived", new System.Text.Json.Nodes.JsonObject { ["event"] = name, ["fromInbox"] = true });
+            return ActivityResult.Continue("Received");
+        }
+
+        var bookmark = context.Wait(BookmarkKind.Event, new System.Text.Json.Nodes.JsonObject { ["event"] = name, ["correlationKey"] = key }, ActivityExecutionContext.EventHash(name, key));
+        if (context.Text("timeout") is { } timeout)
+        {
+            var duration = Calendar.WorkflowDuration.TryParse(timeout, out var d) ? d : throw new ActivityFaultException($"'{timeout}' is not a duration.");
+            context.CreateTimer(bookmark.Id, context.Calendar.DueAfter(context.Now, duration).At, TimerKind.Timeout);
+        }
+
+        return ActivityResult.Wait;
+    }
+
+    /// <inheritdoc />
+    public override ActivityResult OnResume(ActivityExecutionContext context, Bookmark bookmark, ResumeSignal signal)
+    {
+        context.CloseBookmark(bookmark.Id, TaskClosure.Completed);
+        if (signal.Timer is not null)
+        {
+            return ActivityResult.Continue("Timeout");
+        }
+
+        context.SetLastTask(new System.Text.Json.Nodes.JsonObject { ["event"] = bookmark.Payload?["event"]?.DeepClone(), ["payload"] = signal.EventPayload?.DeepClone() });
+        context.History("EventReceived", new System.Text.Json.Nodes.JsonObject { ["event"] = bookmark.Payload?["event"]?.DeepClone() });
+        return ActivityResult.Continue("Received");
     }
 }

@@ -1,0 +1,67 @@
+using EPeople.Workflows.Calendar;
+using EPeople.Workflows.Definitions;
+using EPeople.Workflows.Ports;
+
+namespace EPeople.Workflows.Runtime;
+
+/// <summary>
+/// Runs commands against the store: load, execute in memory, commit once. A command whose operation id was
+/// already processed returns its stored outcome and changes nothing. A conflict (another command committed first)
+/// reloads and re-applies; commands are deterministic in state and input and their side effects are outbox rows,
+/// so the retry is safe.
+/// </summary>
+public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store, BusinessCalendar calendar, TimeProvider clock)
+{
+    /// <summary>How often a conflicting command is re-applied before giving up.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>Starts an instance of a published definition version.</summary>
+    public Task<CommandResult> StartAsync(WorkflowDefinition definition, StartCommand command, CancellationToken cancellationToken = default) =>
+        RunAsync(command.InstanceId, command, definition, cancellationToken);
+
+    /// <summary>Runs a command on an existing instance.</summary>
+    public Task<CommandResult> ExecuteAsync(Guid instanceId, WorkflowCommand command, CancellationToken cancellationToken = default) =>
+        RunAsync(instanceId, command, null, cancellationToken);
+
+    private async Task<CommandResult> RunAsync(Guid instanceId, WorkflowCommand command, WorkflowDefinition? startDefinition, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await store.FindOperationAsync(command.OperationId, cancellationToken) is { } prior)
+            {
+                var stored = await store.LoadAsync(instanceId, cancellationToken);
+                return new CommandResult(prior == CommandOutcome.Applied ? CommandOutcome.AlreadyHandled : prior,
+                    stored?.State ?? new InstanceState { InstanceId = instanceId }, new ExecutionDelta(), "This operation was already processed.");
+            }
+
+            var loaded = await store.LoadAsync(instanceId, cancellationToken);
+            if (loaded is null && startDefinition is null)
+            {
+                throw new KeyNotFoundException($"Workflow instance {instanceId} does not exist.");
+            }
+
+            var definition = loaded is null
+                ? startDefinition!
+                : await store.GetDefinitionAsync(loaded.State.DefinitionId, loaded.State.DefinitionVersion, cancellationToken);
+            var correlation = loaded?.State.CorrelationId ?? (command as StartCommand)?.CorrelationId ?? "";
+            var inbox = await store.LoadInboxAsync(correlation, cancellationToken);
+            var result = engine.Execute(definition, loaded?.State, command, new EngineEnvironment(clock.GetUtcNow(), calendar, inbox));
+            if (result.Outcome == CommandOutcome.Rejected)
+            {
+                return result;
+            }
+
+            try
+            {
+                await store.CommitAsync(new WorkflowCommit(
+                    instanceId, loaded?.Version, result.Outcome == CommandOutcome.Applied ? result.State : null,
+                    result.Delta, command.OperationId, result.Outcome), cancellationToken);
+                return result;
+            }
+            catch (WorkflowConflictException) when (attempt < MaxAttempts)
+            {
+                // Someone else committed first: reload and apply the command to the new state.
+            }
+        }
+    }
+}
