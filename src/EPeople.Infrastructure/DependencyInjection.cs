@@ -3,6 +3,7 @@ using EPeople.Infrastructure.Outbox;
 using EPeople.Infrastructure.Persistence;
 using EPeople.Infrastructure.Scheduling;
 using EPeople.Infrastructure.Seeding;
+using EPeople.Infrastructure.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,8 @@ public static class DependencyInjection
         services.AddScoped<InstitutionSeeder>();
         services.AddScoped<DemoUserSeeder>();
         services.AddScoped<DatabaseInitializer>();
+
+        services.AddEPeopleWorkflows();
 
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddEPeopleScheduler(database, scheduler);

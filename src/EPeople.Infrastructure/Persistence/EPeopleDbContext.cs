@@ -4,6 +4,7 @@ using EPeople.Domain;
 using EPeople.Domain.Auditing;
 using EPeople.Domain.Institutions;
 using EPeople.Infrastructure.Identity;
+using EPeople.Infrastructure.Workflows;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,16 @@ public abstract class EPeopleDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+    public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
+    public DbSet<WorkflowBookmarkRecord> WorkflowBookmarks => Set<WorkflowBookmarkRecord>();
+    public DbSet<WorkflowTaskRecord> WorkflowTasks => Set<WorkflowTaskRecord>();
+    public DbSet<WorkflowTimerRecord> WorkflowTimers => Set<WorkflowTimerRecord>();
+    public DbSet<WorkflowInboxRecord> WorkflowInbox => Set<WorkflowInboxRecord>();
+    public DbSet<WorkflowOperationRecord> WorkflowOperations => Set<WorkflowOperationRecord>();
+    public DbSet<WorkflowIncidentRecord> WorkflowIncidents => Set<WorkflowIncidentRecord>();
+    public DbSet<WorkflowHistoryRecord> WorkflowHistory => Set<WorkflowHistoryRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

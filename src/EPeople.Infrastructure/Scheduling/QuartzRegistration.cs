@@ -44,6 +44,10 @@ internal static class QuartzRegistration
                 store.ConfigureStore(o => o.TablePrefix = "qrtz_");
                 store.ProvisionSchema();
             });
+            q.ScheduleJob<TimerPumpJob>(t => t
+                .WithIdentity("timer-pump")
+                .StartNow()
+                .WithSimpleSchedule(TimeSpan.FromSeconds(1)));
             q.ScheduleJob<OutboxDispatchJob>(t => t
                 .WithIdentity("outbox-dispatch")
                 .StartNow()

@@ -1,0 +1,32 @@
+using EPeople.Infrastructure.Persistence;
+using EPeople.Infrastructure.Workflows;
+using EPeople.Workflows.Definitions;
+
+namespace EPeople.Application.FunctionalTests.Workflows;
+
+/// <summary>Publishes the engine's reference flow (as version 1) straight into wf_definition for the store tests.</summary>
+internal static class WorkflowFixture
+{
+    public static WorkflowDefinition Reference { get; } =
+        DefinitionSerializer.Deserialize(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Workflows", "reference-petition.json"))) with { Version = 1 };
+
+    public static async Task PublishAsync(EPeopleDbContext db, DateTimeOffset now)
+    {
+        db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
+        {
+            DefinitionId = Reference.DefinitionId,
+            Version = 1,
+            Status = "Published",
+            IsLatest = true,
+            Name = Reference.Name ?? "",
+            Json = DefinitionSerializer.Serialize(Reference),
+            JsonSha256 = DefinitionSerializer.ContentHash(Reference),
+            SchemaVersion = WorkflowDefinition.SchemaUri,
+            CreatedAt = now,
+            CreatedBy = "test",
+            PublishedAt = now,
+            PublishedBy = "test",
+        });
+        await db.SaveChangesAsync();
+    }
+}
