@@ -3,6 +3,7 @@ using EPeople.Infrastructure.Outbox;
 using EPeople.Infrastructure.Persistence;
 using EPeople.Infrastructure.Scheduling;
 using EPeople.Infrastructure.Seeding;
+using EPeople.Application.Workflows;
 using EPeople.Infrastructure.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using EPeople.Application.Outbox;
+using EPeople.Application.Workflows;
 using EPeople.Domain.Auditing;
 using EPeople.Domain.Institutions;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,10 @@ public interface IEPeopleDbContext
     DbSet<Department> Departments { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<WorkflowDefinitionRecord> WorkflowDefinitions { get; }
+    DbSet<WorkflowInstanceRecord> WorkflowInstances { get; }
+    DbSet<WorkflowTaskRecord> WorkflowTasks { get; }
+    DbSet<WorkflowHistoryRecord> WorkflowHistory { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

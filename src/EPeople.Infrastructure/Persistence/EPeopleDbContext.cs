@@ -4,6 +4,7 @@ using EPeople.Domain;
 using EPeople.Domain.Auditing;
 using EPeople.Domain.Institutions;
 using EPeople.Infrastructure.Identity;
+using EPeople.Application.Workflows;
 using EPeople.Infrastructure.Workflows;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using EPeople.Application.Workflows;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using EPeople.Application.Outbox;

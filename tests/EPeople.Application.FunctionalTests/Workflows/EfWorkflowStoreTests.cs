@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EPeople.Application.FunctionalTests.Testing;
 using EPeople.Infrastructure.Persistence;
+using EPeople.Application.Workflows;
 using EPeople.Infrastructure.Workflows;
 using EPeople.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using EPeople.Infrastructure.Persistence;
+using EPeople.Application.Workflows;
 using EPeople.Infrastructure.Workflows;
 using EPeople.Workflows.Definitions;
 

@@ -1,3 +1,4 @@
+using EPeople.Application.Workflows;
 using EPeople.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -478,7 +478,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("asp_net_users", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowBookmarkRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowBookmarkRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
@@ -533,7 +533,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("wf_bookmark", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowDefinitionRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowDefinitionRecord", b =>
                 {
                     b.Property<string>("DefinitionId")
                         .HasMaxLength(100)
@@ -609,7 +609,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("wf_definition", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowHistoryRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowHistoryRecord", b =>
                 {
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid")
@@ -651,7 +651,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("wf_history", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowInboxRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowInboxRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -698,7 +698,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("wf_event_inbox", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowIncidentRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowIncidentRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -755,7 +755,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("wf_incident", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowInstanceRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowInstanceRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -826,7 +826,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("wf_instance", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowOperationRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowOperationRecord", b =>
                 {
                     b.Property<string>("OperationId")
                         .HasMaxLength(200)
@@ -858,7 +858,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("wf_operation", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowTaskRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowTaskRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
@@ -1010,7 +1010,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("wf_task", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowTimerRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowTimerRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)

@@ -480,7 +480,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("asp_net_users", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowBookmarkRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowBookmarkRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
@@ -535,7 +535,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("wf_bookmark", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowDefinitionRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowDefinitionRecord", b =>
                 {
                     b.Property<string>("DefinitionId")
                         .HasMaxLength(100)
@@ -611,7 +611,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("wf_definition", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowHistoryRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowHistoryRecord", b =>
                 {
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier")
@@ -653,7 +653,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("wf_history", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowInboxRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowInboxRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -700,7 +700,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("wf_event_inbox", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowIncidentRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowIncidentRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -757,7 +757,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("wf_incident", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowInstanceRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowInstanceRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier")
@@ -828,7 +828,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("wf_instance", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowOperationRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowOperationRecord", b =>
                 {
                     b.Property<string>("OperationId")
                         .HasMaxLength(200)
@@ -860,7 +860,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("wf_operation", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowTaskRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowTaskRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
@@ -1012,7 +1012,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("wf_task", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowTimerRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowTimerRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)

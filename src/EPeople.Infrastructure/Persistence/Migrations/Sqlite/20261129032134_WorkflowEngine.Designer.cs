@@ -474,7 +474,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("asp_net_users", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowBookmarkRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowBookmarkRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
@@ -529,7 +529,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("wf_bookmark", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowDefinitionRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowDefinitionRecord", b =>
                 {
                     b.Property<string>("DefinitionId")
                         .HasMaxLength(100)
@@ -605,7 +605,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("wf_definition", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowHistoryRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowHistoryRecord", b =>
                 {
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT")
@@ -647,7 +647,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("wf_history", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowInboxRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowInboxRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -694,7 +694,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("wf_event_inbox", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowIncidentRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowIncidentRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -749,7 +749,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("wf_incident", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowInstanceRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowInstanceRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -820,7 +820,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("wf_instance", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowOperationRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowOperationRecord", b =>
                 {
                     b.Property<string>("OperationId")
                         .HasMaxLength(200)
@@ -852,7 +852,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("wf_operation", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowTaskRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowTaskRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)
@@ -1004,7 +1004,7 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("wf_task", (string)null);
                 });
 
-            modelBuilder.Entity("EPeople.Infrastructure.Workflows.WorkflowTimerRecord", b =>
+            modelBuilder.Entity("EPeople.Application.Workflows.WorkflowTimerRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(80)

@@ -1,4 +1,4 @@
-namespace EPeople.Infrastructure.Workflows;
+namespace EPeople.Application.Workflows;
 
 // The engine's tables (ENGINE.md §4.6). The instance's JSON state is the truth; bookmarks, tasks, timers and the
 // inbox are projections written from each command's delta in the same commit, so they can be queried and claimed.
