@@ -19,6 +19,7 @@ public static class DependencyInjection
                 typeof(ValidationBehaviour<,>),
             ];
         });
+        services.AddScoped<Workflows.WorkflowDefinitionCatalog>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

@@ -27,9 +27,14 @@ public static class DependencyInjection
 
         services.Configure<SeedOptions>(o => o.DemoUsers = isDevelopment);
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
-        services.PostConfigure<SeedOptions>(o => o.Directory = Path.GetFullPath(o.Directory, contentRootPath));
+        services.PostConfigure<SeedOptions>(o =>
+        {
+            o.Directory = Path.GetFullPath(o.Directory, contentRootPath);
+            o.WorkflowsDirectory = Path.GetFullPath(o.WorkflowsDirectory, contentRootPath);
+        });
         services.AddScoped<InstitutionSeeder>();
         services.AddScoped<DemoUserSeeder>();
+        services.AddScoped<WorkflowSeeder>();
         services.AddScoped<DatabaseInitializer>();
 
         services.AddEPeopleWorkflows();

@@ -14,6 +14,7 @@ internal sealed partial class DatabaseInitializer(
     RoleManager<ApplicationRole> roles,
     InstitutionSeeder institutions,
     DemoUserSeeder demoUsers,
+    WorkflowSeeder workflows,
     IOptions<SeedOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
@@ -47,6 +48,8 @@ internal sealed partial class DatabaseInitializer(
                 LogSeeded(logger, count, "institutions");
             }
         }
+
+        await workflows.SeedAsync(cancellationToken);
 
         if (seed.DemoUsers)
         {

@@ -11,6 +11,9 @@ public sealed class SeedOptions
     /// <summary>Load the institutions directory when the database has none.</summary>
     public bool Institutions { get; set; } = true;
 
+    /// <summary>The shipped workflow definitions (the repository's workflows/ is copied next to the app).</summary>
+    public string WorkflowsDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "workflows");
+
     /// <summary>Create the demo accounts of demo-users.json (Development only by default).</summary>
     public bool DemoUsers { get; set; }
 }
