@@ -14,6 +14,9 @@ public interface ICurrentUser
 
     Guid? DepartmentId { get; }
 
+    /// <summary>An official's position (Officer or DepartmentHead).</summary>
+    string? Position { get; }
+
     /// <summary>The client address the request came from, for audit and access logs.</summary>
     string? IpAddress { get; }
 

@@ -51,6 +51,9 @@ public sealed class WorkflowBookmarkRecord
 /// <summary>A worklist task (its id is its bookmark's id), with the revision every change checks.</summary>
 public sealed class WorkflowTaskRecord
 {
+    /// <summary>Stored for a task without a due date, so that worklists page on (due_at, id) without NULLs.</summary>
+    public static readonly DateTimeOffset NoDueDate = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
     public string Id { get; set; } = "";
     public Guid InstanceId { get; set; }
     public string CorrelationId { get; set; } = "";

@@ -198,7 +198,7 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
             Id = t.Id, InstanceId = commit.InstanceId, CorrelationId = correlation, NodeId = t.NodeId, Kind = t.Kind.ToString(),
             Title = t.Title, Description = t.Description, InstitutionCode = t.Institution, Department = t.Department,
             Position = t.Position, Assignee = t.Assignee, Actions = JsonSerializer.Serialize(t.Actions), IsOpen = true,
-            Status = "Available", Priority = t.Priority, FormKey = t.FormKey, DueAt = t.DueAt,
+            Status = "Available", Priority = t.Priority, FormKey = t.FormKey, DueAt = t.DueAt ?? WorkflowTaskRecord.NoDueDate,
             DueExplanationKo = t.DueExplanationKo, DueExplanationEn = t.DueExplanationEn, CreatedAt = now, Revision = 1,
         }));
         db.WorkflowTimers.AddRange(timersAdded.Select(t => new WorkflowTimerRecord

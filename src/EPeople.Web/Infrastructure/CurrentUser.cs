@@ -29,6 +29,8 @@ internal sealed class CurrentUser(IHttpContextAccessor httpContextAccessor) : IC
 
     public Guid? DepartmentId => ParseGuid(UserClaimTypes.DepartmentId);
 
+    public string? Position => IsAuthenticated ? Principal.FindFirstValue(UserClaimTypes.Position) : null;
+
     public string? IpAddress => _ipAddress ?? httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     public bool IsInRole(string role) => Principal.IsInRole(role);

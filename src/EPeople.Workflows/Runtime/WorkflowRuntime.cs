@@ -23,6 +23,10 @@ public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store,
     public Task<CommandResult> ExecuteAsync(Guid instanceId, WorkflowCommand command, CancellationToken cancellationToken = default) =>
         RunAsync(instanceId, command, null, cancellationToken);
 
+    /// <summary>True when a command with this operation id has been committed.</summary>
+    public async Task<bool> HasProcessedAsync(string operationId, CancellationToken cancellationToken = default) =>
+        await store.FindOperationAsync(operationId, cancellationToken) is not null;
+
     private async Task<CommandResult> RunAsync(Guid instanceId, WorkflowCommand command, WorkflowDefinition? startDefinition, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

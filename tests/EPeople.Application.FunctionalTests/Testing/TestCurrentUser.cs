@@ -12,12 +12,14 @@ public sealed class TestCurrentUser : ICurrentUser
     public string Name { get; private set; } = "anonymous";
     public Guid? InstitutionId { get; private set; }
     public Guid? DepartmentId { get; private set; }
+    public string? Position { get; private set; }
     public string? IpAddress => "192.0.2.10";
 
     public bool IsInRole(string role) => _roles.Contains(role);
 
-    public void Set(string name, IEnumerable<string> roles, Guid? institutionId = null, Guid? departmentId = null)
+    public void Set(string name, IEnumerable<string> roles, Guid? institutionId = null, Guid? departmentId = null, string? position = null)
     {
+        Position = position;
         Id = Guid.NewGuid();
         Name = name;
         _roles = [.. roles];
@@ -31,5 +33,6 @@ public sealed class TestCurrentUser : ICurrentUser
         Name = "anonymous";
         _roles = [];
         InstitutionId = DepartmentId = null;
+        Position = null;
     }
 }

@@ -1,0 +1,58 @@
+using EPeople.Application.Abstractions;
+using EPeople.Application.Security;
+using EPeople.Application.Workflows;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EPeople.Application.Tasks;
+
+/// <summary>Which worklist: tasks assigned to or claimed by me, my department's, or my institution's.</summary>
+public enum TaskScope
+{
+    Mine,
+    Department,
+    Institution,
+}
+
+/// <summary>
+/// A worklist page, ordered by due date (most urgent first), keyset-paged on (due_at, id) over the index whose
+/// prefix is the scope's column and is_open (ENGINE.md §4.6).
+/// </summary>
+[Authorize(Roles = Roles.Official + "," + Roles.InstitutionAdmin)]
+public sealed record ListTasksQuery(TaskScope Scope = TaskScope.Institution, bool Open = true, string? After = null, int Limit = 50) : IQuery<TaskPage>;
+
+internal sealed class ListTasksQueryValidator : AbstractValidator<ListTasksQuery>
+{
+    public ListTasksQueryValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, 200);
+        RuleFor(q => q.After).Must(a => TaskCursor.TryDecode(a, out _, out _)).When(q => !string.IsNullOrEmpty(q.After))
+            .WithMessage("'after' must be the 'next' value of a previous page.");
+    }
+}
+
+internal sealed class ListTasksQueryHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListTasksQuery, TaskPage>
+{
+    public async ValueTask<TaskPage> Handle(ListTasksQuery query, CancellationToken cancellationToken)
+    {
+        var officer = await db.OfficerAsync(user, cancellationToken);
+        var tasks = db.WorkflowTasks.AsNoTracking().Where(t => t.IsOpen == query.Open);
+        tasks = query.Scope switch
+        {
+            TaskScope.Mine => tasks.Where(t => t.Assignee == officer.Name || t.ClaimedBy == officer.Name),
+            TaskScope.Department => tasks.Where(t => t.Department == officer.Department && t.InstitutionCode == officer.InstitutionCode),
+            _ => tasks.Where(t => t.InstitutionCode == officer.InstitutionCode),
+        };
+        if (TaskCursor.TryDecode(query.After, out var afterDue, out var afterId))
+        {
+            tasks = tasks.Where(t => t.DueAt > afterDue || (t.DueAt == afterDue && t.Id.CompareTo(afterId) > 0));
+        }
+
+        var rows = await tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var page = rows.Take(query.Limit).ToList();
+        var next = rows.Count > query.Limit ? TaskCursor.Encode(page[^1].DueAt!.Value, page[^1].Id) : null;
+        return new TaskPage([.. page.Select(t => t.ToSummary(now))], next);
+    }
+}
