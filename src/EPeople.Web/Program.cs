@@ -133,6 +133,7 @@ app.MapAccountEndpoints();
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapInstitutionEndpoints();
+api.MapTaskEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
