@@ -26,6 +26,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The folder of the server binaries (pgbench lives there too).</summary>
+    public string BinDirectory => _binDirectory;
+
     /// <summary>The folder of initdb/pg_ctl (EPEOPLE_PG_BIN, else the newest /usr/lib/postgresql/*/bin), or null.</summary>
     public static string? FindBinaries()
     {
@@ -44,7 +47,8 @@ public sealed class PostgresServer : IAsyncDisposable
                 .FirstOrDefault();
     }
 
-    public static async Task<PostgresServer> StartAsync(string binDirectory)
+    /// <summary>Starts a server; <paramref name="durable"/> keeps fsync and synchronous commit on (benchmarks), tests turn them off.</summary>
+    public static async Task<PostgresServer> StartAsync(string binDirectory, bool durable = false)
     {
         var asPostgresUser = Environment.UserName == "root";
         var data = Path.Combine(Path.GetTempPath(), "epeople-pg-" + Guid.NewGuid().ToString("N")[..12]);
@@ -60,7 +64,8 @@ public sealed class PostgresServer : IAsyncDisposable
         await server.RunToolAsync("pg_ctl",
         [
             "-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {server.Port} -c listen_addresses=127.0.0.1 -k {data} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            $"-p {server.Port} -c listen_addresses=127.0.0.1 -k {data} -c max_connections=200"
+                + (durable ? " -c shared_buffers=512MB" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
             "start",
         ]);
         return server;
