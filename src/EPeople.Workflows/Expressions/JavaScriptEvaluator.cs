@@ -21,17 +21,16 @@ public sealed class JavaScriptEvaluator
 
     private readonly ConcurrentDictionary<string, Prepared<Script>> _prepared = new(StringComparer.Ordinal);
 
+    // Building an engine costs more than most expressions; engines are reused one caller at a time. Published
+    // expressions cannot assign (the validator refuses it) and strict mode forbids implicit globals, so nothing
+    // carries over between evaluations except the four inputs, which are set again every time.
+    private readonly ConcurrentBag<Engine> _engines = [];
+
     /// <summary>Evaluates an expression; throws <see cref="ExpressionException"/> on any failure.</summary>
     public JsonNode? Evaluate(string source, ExpressionScope scope)
     {
         var script = _prepared.GetOrAdd(source, s => Engine.PrepareScript($"({s})"));
-        var engine = new Engine(options => options
-            .Strict()
-            .LimitMemory(8_000_000)
-            .TimeoutInterval(TimeSpan.FromMilliseconds(250))
-            .MaxStatements(10_000)
-            .LimitRecursion(64)
-            .Culture(CultureInfo.InvariantCulture));
+        Engine? engine = _engines.TryTake(out var pooled) ? pooled : NewEngine();
         try
         {
             var parser = new JsonParser(engine);
@@ -56,7 +55,25 @@ public sealed class JavaScriptEvaluator
         }
         catch (Exception ex) when (ex is JavaScriptException or JintException or Acornima.ParseErrorException or InvalidOperationException or TimeoutException)
         {
+            // An engine that hit a limit is not reused.
+            engine.Dispose();
+            engine = null;
             throw new ExpressionException($"The expression '{source}' failed: {ex.Message}", ex);
         }
+        finally
+        {
+            if (engine is not null)
+            {
+                _engines.Add(engine);
+            }
+        }
     }
+
+    private static Engine NewEngine() => new(options => options
+        .Strict()
+        .LimitMemory(8_000_000)
+        .TimeoutInterval(TimeSpan.FromMilliseconds(250))
+        .MaxStatements(10_000)
+        .LimitRecursion(64)
+        .Culture(CultureInfo.InvariantCulture));
 }
