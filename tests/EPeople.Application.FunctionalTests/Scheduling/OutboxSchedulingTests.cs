@@ -1,10 +1,8 @@
 using EPeople.Application.FunctionalTests.Testing;
 using EPeople.Application.Outbox;
 using EPeople.Infrastructure.Persistence;
-using EPeople.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace EPeople.Application.FunctionalTests.Scheduling;
 
@@ -16,44 +14,12 @@ namespace EPeople.Application.FunctionalTests.Scheduling;
 [TestFixtureSource(typeof(DatabaseTest), nameof(DatabaseTest.Providers))]
 public sealed class OutboxSchedulingTests(DatabaseProvider provider)
 {
-    private readonly List<IHost> _hosts = [];
-    private string _folder = "";
-
-    [SetUp]
-    public void MakeFolder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), "epeople-quartz-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public async Task StopNodes()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.StopAsync();
-            host.Dispose();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Test]
     public async Task ShouldDeliverEveryQueuedEmailExactlyOnce()
     {
-        var database = await TestDatabase.CreateAsync(provider, _folder);
-        var nodes = provider == DatabaseProvider.PostgreSql ? 2 : 1;
-        for (var i = 0; i < nodes; i++)
+        await using var nodes = await TestNodes.CreateAsync(provider);
+        await using (var scope = nodes.Services.CreateAsyncScope())
         {
-            var builder = Host.CreateApplicationBuilder();
-            TestApp.AddApplicationUnderTest(builder.Services, TestApp.Configuration(database, _folder, scheduler: true), _folder);
-            _hosts.Add(builder.Build());
-        }
-
-        await using (var scope = _hosts[0].Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
             var db = scope.ServiceProvider.GetRequiredService<EPeopleDbContext>();
             var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
             for (var n = 0; n < 20; n++)
@@ -64,28 +30,16 @@ public sealed class OutboxSchedulingTests(DatabaseProvider provider)
             await db.SaveChangesAsync();
         }
 
-        foreach (var host in _hosts)
-        {
-            await host.StartAsync();
-        }
+        await nodes.StartAsync();
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var pending = int.MaxValue;
-        while (pending > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-            await using var scope = _hosts[0].Services.CreateAsyncScope();
-            pending = await scope.ServiceProvider.GetRequiredService<EPeopleDbContext>().OutboxMessages
-                .CountAsync(m => m.Status != OutboxStatus.Dispatched);
-        }
-
-        pending.ShouldBe(0, "the scheduler should have drained the outbox within a minute");
-        await using (var scope = _hosts[0].Services.CreateAsyncScope())
+        (await nodes.WaitUntilAsync(async db => !await db.OutboxMessages.AnyAsync(m => m.Status != OutboxStatus.Dispatched)))
+            .ShouldBeTrue("the scheduler should have drained the outbox within a minute");
+        await using (var scope = nodes.Services.CreateAsyncScope())
         {
             var attempts = await scope.ServiceProvider.GetRequiredService<EPeopleDbContext>().OutboxMessages.Select(m => m.Attempts).ToListAsync();
             attempts.ShouldAllBe(a => a == 1);
         }
 
-        Directory.GetFiles(Path.Combine(_folder, "mail"), "*.eml").Length.ShouldBe(20);
+        Directory.GetFiles(Path.Combine(nodes.Folder, "mail"), "*.eml").Length.ShouldBe(20);
     }
 }

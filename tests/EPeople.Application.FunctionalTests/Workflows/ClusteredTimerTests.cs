@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
 using EPeople.Application.FunctionalTests.Testing;
 using EPeople.Infrastructure.Persistence;
-using EPeople.Infrastructure.Seeding;
 using EPeople.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EPeople.Application.FunctionalTests.Workflows;
@@ -17,77 +15,43 @@ namespace EPeople.Application.FunctionalTests.Workflows;
 [TestFixtureSource(typeof(DatabaseTest), nameof(DatabaseTest.Providers))]
 public sealed class ClusteredTimerTests(DatabaseProvider provider)
 {
-    private readonly List<IHost> _hosts = [];
-    private string _folder = "";
-
-    [SetUp]
-    public void MakeFolder() => _folder = Directory.CreateTempSubdirectory("epeople-timers-").FullName;
-
-    [TearDown]
-    public async Task StopHosts()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.StopAsync();
-            host.Dispose();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Test]
     public async Task ShouldFireEachTimerOnceAcrossTheCluster()
     {
         const int Petitions = 20;
-        var database = await TestDatabase.CreateAsync(provider, _folder);
-        for (var i = 0; i < (provider == DatabaseProvider.PostgreSql ? 2 : 1); i++)
+        await using var nodes = await TestNodes.CreateAsync(provider);
+        await using (var scope = nodes.Services.CreateAsyncScope())
         {
-            var builder = Host.CreateApplicationBuilder();
-            TestApp.AddApplicationUnderTest(builder.Services, TestApp.Configuration(database, _folder, scheduler: true), _folder);
-            _hosts.Add(builder.Build());
-        }
-
-        var first = _hosts[0].Services;
-        await using (var scope = first.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
-            await WorkflowFixture.PublishAsync(scope.ServiceProvider.GetRequiredService<EPeopleDbContext>(), first.GetRequiredService<FakeTimeProvider>().GetUtcNow());
+            await WorkflowFixture.PublishAsync(scope.ServiceProvider.GetRequiredService<EPeopleDbContext>(), nodes.Services.GetRequiredService<FakeTimeProvider>().GetUtcNow());
         }
 
         for (var i = 0; i < Petitions; i++)
         {
-            await using var scope = first.CreateAsyncScope();
+            await using var scope = nodes.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().StartAsync(WorkflowFixture.Reference,
                 new StartCommand($"start-{i}", Guid.NewGuid(), $"petition-{i}", new JsonObject { ["leadInstitution"] = "6110000" }));
         }
 
         DateTimeOffset remindAt;
-        await using (var scope = first.CreateAsyncScope())
+        await using (var scope = nodes.Services.CreateAsyncScope())
         {
             remindAt = await scope.ServiceProvider.GetRequiredService<EPeopleDbContext>().WorkflowTimers
                 .Where(t => t.DeadlineId == "remind").MaxAsync(t => t.FireAt);
         }
 
         // Every node's clock moves past the reminders (not yet the escalations), then the schedulers start.
-        foreach (var host in _hosts)
+        foreach (var host in nodes.Hosts)
         {
             var clock = host.Services.GetRequiredService<FakeTimeProvider>();
             clock.Advance(remindAt - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
-            await host.StartAsync();
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var fired = 0;
-        while (fired < Petitions && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-            await using var scope = first.CreateAsyncScope();
-            fired = await scope.ServiceProvider.GetRequiredService<EPeopleDbContext>().OutboxMessages.CountAsync(o => o.Type == "workflow.task-deadline");
-        }
-
+        await nodes.StartAsync();
+        (await nodes.WaitUntilAsync(async db => await db.OutboxMessages.CountAsync(o => o.Type == "workflow.task-deadline") >= Petitions))
+            .ShouldBeTrue("every reminder should fire within a minute");
         await Task.Delay(2000); // give a double firing the chance to show
-        await using (var scope = first.CreateAsyncScope())
+
+        await using (var scope = nodes.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EPeopleDbContext>();
             (await db.OutboxMessages.CountAsync(o => o.Type == "workflow.task-deadline")).ShouldBe(Petitions);
