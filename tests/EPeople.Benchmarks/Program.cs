@@ -1,19 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using EPeople.Application;
-using EPeople.Application.Abstractions;
-using EPeople.Application.Workflows;
 using EPeople.Benchmarks;
-using EPeople.Infrastructure;
 using EPeople.Infrastructure.Persistence;
-using EPeople.Testing;
-using EPeople.Workflows.Definitions;
 using EPeople.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 // Engine benchmarks (PERFORMANCE.md): every EPeople figure beside a raw-SQL anchor (pgbench) run in the same job, on
 // the same durable PostgreSQL (fsync on, synchronous_commit on), in anchor / EPeople / anchor order; the ratio counts.
@@ -21,36 +13,16 @@ var clients = Arg("--clients", 16);
 var seconds = Arg("--seconds", 10);
 var perClient = Arg("--instances-per-client", 120);
 
-var bin = PostgresServer.FindBinaries() ?? throw new InvalidOperationException("PostgreSQL binaries are needed (/usr/lib/postgresql/*/bin or EPEOPLE_PG_BIN).");
 Console.WriteLine($"EPeople engine benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load {Load()}, {clients} clients");
-await using var server = await PostgresServer.StartAsync(bin, durable: true);
-var connection = await server.CreateDatabaseAsync("bench");
-
-var services = new ServiceCollection();
-var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+await using var host = await BenchmarkHost.StartAsync();
+if (args.Contains("timers"))
 {
-    ["Database:Provider"] = "PostgreSql",
-    ["ConnectionStrings:EPeople"] = connection + ";Maximum Pool Size=64",
-    ["Scheduler:Enabled"] = "false",
-    ["Seed:Directory"] = Path.Combine(AppContext.BaseDirectory, "samples"),
-}).Build();
-services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-services.AddApplication();
-services.AddInfrastructure(configuration, AppContext.BaseDirectory, isDevelopment: false);
-services.AddHttpContextAccessor();
-services.AddAuthentication();
-services.AddDataProtection();
-services.AddSingleton<ICurrentUser, SystemUser>();
-await using var provider = services.BuildServiceProvider();
-
-WorkflowDefinition definition;
-await using (var scope = provider.CreateAsyncScope())
-{
-    await scope.ServiceProvider.GetRequiredService<EPeopleDbContext>().Database.MigrateAsync();
-    var catalog = scope.ServiceProvider.GetRequiredService<WorkflowDefinitionCatalog>();
-    await catalog.ImportSeedAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference-petition.json")), "reference", CancellationToken.None);
-    definition = (await catalog.GetLatestAsync("test.reference-petition", CancellationToken.None))!;
+    await TimerBenchmark.RunAsync(host, Arg("--timers", 10_000), clients);
+    return 0;
 }
+
+var (server, connection, provider, bin) = (host.Server, host.Connection, host.Services, host.Server.BinDirectory);
+var definition = await host.PublishAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference-petition.json")));
 
 async Task<CommandResult> StartOne(string tag)
 {

@@ -17,6 +17,9 @@ public sealed partial class TimerPump(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>How long a claim holds before another node may take the timer over.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(30);
 
+    /// <summary>How many timers of different instances are fired at once.</summary>
+    public const int FiringParallelism = 8;
+
     /// <summary>This node's name in claims.</summary>
     public string Node { get; } = NodeName();
 
@@ -50,10 +53,18 @@ public sealed partial class TimerPump(IServiceScopeFactory scopes, TimeProvider 
             }
         }
 
-        foreach (var (timerId, instanceId) in claimed)
-        {
-            await FireAsync(timerId, instanceId, cancellationToken);
-        }
+        // Timers of different instances are independent commands; timers of one instance would only conflict and
+        // retry, so each instance's timers are fired in order by one worker.
+        await Parallel.ForEachAsync(
+            claimed.GroupBy(c => c.InstanceId),
+            new ParallelOptions { MaxDegreeOfParallelism = FiringParallelism, CancellationToken = cancellationToken },
+            async (instance, ct) =>
+            {
+                foreach (var (timerId, instanceId) in instance)
+                {
+                    await FireAsync(timerId, instanceId, ct);
+                }
+            });
 
         return claimed.Count;
     }

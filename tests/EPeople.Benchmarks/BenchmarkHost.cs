@@ -1,0 +1,69 @@
+using EPeople.Application;
+using EPeople.Application.Abstractions;
+using EPeople.Application.Workflows;
+using EPeople.Infrastructure;
+using EPeople.Infrastructure.Persistence;
+using EPeople.Testing;
+using EPeople.Workflows.Definitions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EPeople.Benchmarks;
+
+/// <summary>A durable throwaway PostgreSQL (fsync and synchronous commit on) and the application's services on it.</summary>
+internal sealed class BenchmarkHost : IAsyncDisposable
+{
+    private BenchmarkHost(PostgresServer server, string connection, ServiceProvider services)
+    {
+        Server = server;
+        Connection = connection;
+        Services = services;
+    }
+
+    public PostgresServer Server { get; }
+    public string Connection { get; }
+    public ServiceProvider Services { get; }
+
+    public static async Task<BenchmarkHost> StartAsync()
+    {
+        var bin = PostgresServer.FindBinaries() ?? throw new InvalidOperationException("PostgreSQL binaries are needed (/usr/lib/postgresql/*/bin or EPEOPLE_PG_BIN).");
+        var server = await PostgresServer.StartAsync(bin, durable: true);
+        var connection = await server.CreateDatabaseAsync("bench");
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:EPeople"] = connection + ";Maximum Pool Size=64",
+            ["Scheduler:Enabled"] = "false",
+            ["Seed:Directory"] = Path.Combine(AppContext.BaseDirectory, "samples"),
+        }).Build();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddApplication();
+        services.AddInfrastructure(configuration, AppContext.BaseDirectory, isDevelopment: false);
+        services.AddHttpContextAccessor();
+        services.AddAuthentication();
+        services.AddDataProtection();
+        services.AddSingleton<ICurrentUser, SystemUser>();
+        var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EPeopleDbContext>().Database.MigrateAsync();
+        return new BenchmarkHost(server, connection, provider);
+    }
+
+    /// <summary>Publishes a definition document and returns its published version.</summary>
+    public async Task<WorkflowDefinition> PublishAsync(string json)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<WorkflowDefinitionCatalog>();
+        var outcome = await catalog.ImportSeedAsync(json, "benchmark", CancellationToken.None);
+        return (await catalog.GetLatestAsync(outcome.DefinitionId, CancellationToken.None))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
