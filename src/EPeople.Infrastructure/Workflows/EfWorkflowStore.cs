@@ -69,7 +69,7 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await WriteInstanceAsync(commit, now, cancellationToken);
+            WriteInstance(commit, now);
             await WriteProjectionsAsync(commit, now, cancellationToken);
             db.WorkflowOperations.Add(new WorkflowOperationRecord
             {
@@ -100,7 +100,7 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
         }
     }
 
-    private async Task WriteInstanceAsync(WorkflowCommit commit, DateTimeOffset now, CancellationToken cancellationToken)
+    private void WriteInstance(WorkflowCommit commit, DateTimeOffset now)
     {
         if (commit.State is not { } state)
         {
@@ -121,19 +121,21 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
             return;
         }
 
-        var updated = await db.WorkflowInstances
-            .Where(i => i.Id == commit.InstanceId && i.Version == expected)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.State, json)
-                .SetProperty(i => i.Version, expected + 1)
-                .SetProperty(i => i.Status, status)
-                .SetProperty(i => i.HasIncidents, state.HasIncidents)
-                .SetProperty(i => i.DefinitionVersion, state.DefinitionVersion)
-                .SetProperty(i => i.UpdatedAt, now)
-                .SetProperty(i => i.CompletedAt, completedAt), cancellationToken);
-        if (updated == 0)
+        // Written in the same batch as the projections: UPDATE … WHERE id = @id AND version = @expected, so a command
+        // computed from an older state fails as a concurrency conflict instead of overwriting.
+        var row = new WorkflowInstanceRecord { Id = commit.InstanceId, Version = expected };
+        db.WorkflowInstances.Attach(row);
+        row.State = json;
+        row.Status = status;
+        row.HasIncidents = state.HasIncidents;
+        row.DefinitionVersion = state.DefinitionVersion;
+        row.UpdatedAt = now;
+        row.CompletedAt = completedAt;
+        row.Version = expected + 1;
+        var entry = db.Entry(row);
+        foreach (var property in new[] { nameof(row.State), nameof(row.Status), nameof(row.HasIncidents), nameof(row.DefinitionVersion), nameof(row.UpdatedAt), nameof(row.CompletedAt), nameof(row.Version) })
         {
-            throw new WorkflowConflictException($"Instance {commit.InstanceId} is no longer at version {expected}.");
+            entry.Property(property).IsModified = true;
         }
     }
 
@@ -149,15 +151,9 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
         var timersAdded = delta.TimersCreated.Where(t => !delta.TimersRemoved.Contains(t.Id)).ToList();
         var timersRemoved = delta.TimersRemoved.Where(id => delta.TimersCreated.TrueForAll(t => t.Id != id)).ToList();
 
-        if (bookmarksRemoved.Count > 0)
-        {
-            await db.WorkflowBookmarks.Where(b => bookmarksRemoved.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        if (timersRemoved.Count > 0)
-        {
-            await db.WorkflowTimers.Where(t => timersRemoved.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
+        // Deleted in the SaveChanges batch (one round trip with the inserts); a missing row is a conflict.
+        db.WorkflowBookmarks.RemoveRange(bookmarksRemoved.Select(id => new WorkflowBookmarkRecord { Id = id }));
+        db.WorkflowTimers.RemoveRange(timersRemoved.Select(id => new WorkflowTimerRecord { Id = id }));
 
         foreach (var (taskId, closure, action) in tasksClosed)
         {

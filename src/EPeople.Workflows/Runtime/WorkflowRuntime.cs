@@ -31,13 +31,6 @@ public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store,
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (await store.FindOperationAsync(command.OperationId, cancellationToken) is { } prior)
-            {
-                var stored = await store.LoadAsync(instanceId, cancellationToken);
-                return new CommandResult(prior == CommandOutcome.Applied ? CommandOutcome.AlreadyHandled : prior,
-                    stored?.State ?? new InstanceState { InstanceId = instanceId }, new ExecutionDelta(), "This operation was already processed.");
-            }
-
             var loaded = await store.LoadAsync(instanceId, cancellationToken);
             if (loaded is null && startDefinition is null)
             {
@@ -48,11 +41,16 @@ public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store,
                 ? startDefinition!
                 : await store.GetDefinitionAsync(loaded.State.DefinitionId, loaded.State.DefinitionVersion, cancellationToken);
             var correlation = loaded?.State.CorrelationId ?? (command as StartCommand)?.CorrelationId ?? "";
-            var inbox = await store.LoadInboxAsync(correlation, cancellationToken);
+
+            // Early events can only be taken by a WaitForEvent; flows without one never read the inbox.
+            IReadOnlyList<InboxEvent> inbox = definition.Activities.Any(a => a.Type == Activities.WaitForEventActivity.TypeName)
+                ? await store.LoadInboxAsync(correlation, cancellationToken)
+                : [];
             var result = engine.Execute(definition, loaded?.State, command, new EngineEnvironment(clock.GetUtcNow(), calendar, inbox));
             if (result.Outcome == CommandOutcome.Rejected)
             {
-                return result;
+                // A replayed start (or migration) is refused by the new state; it is still the same operation.
+                return await ReplayOf(instanceId, command, cancellationToken) ?? result;
             }
 
             try
@@ -64,8 +62,25 @@ public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store,
             }
             catch (WorkflowConflictException) when (attempt < MaxAttempts)
             {
-                // Someone else committed first: reload and apply the command to the new state.
+                // The operation id is unique: a replay (or its concurrent twin) finds it stored and does nothing.
+                // Otherwise someone else committed first: reload and apply the command to the new state.
+                if (await ReplayOf(instanceId, command, cancellationToken) is { } replay)
+                {
+                    return replay;
+                }
             }
         }
+    }
+
+    private async Task<CommandResult?> ReplayOf(Guid instanceId, WorkflowCommand command, CancellationToken cancellationToken)
+    {
+        if (await store.FindOperationAsync(command.OperationId, cancellationToken) is not { } prior)
+        {
+            return null;
+        }
+
+        var stored = await store.LoadAsync(instanceId, cancellationToken);
+        return new CommandResult(prior == CommandOutcome.Applied ? CommandOutcome.AlreadyHandled : prior,
+            stored?.State ?? new InstanceState { InstanceId = instanceId }, new ExecutionDelta(), "This operation was already processed.");
     }
 }

@@ -55,6 +55,18 @@ public sealed class WorkflowRuntimeTests
     }
 
     [Test]
+    public async Task ShouldTreatARepeatedStartAsTheSameOperation()
+    {
+        var (runtime, store) = Create();
+        await StartAsync(runtime, store);
+
+        var again = await runtime.StartAsync(EngineHarness.Reference().Definition, new StartCommand("start-1", InstanceId, "petition-1"));
+
+        again.Outcome.ShouldBe(CommandOutcome.AlreadyHandled);
+        store.Commits.Count.ShouldBe(1);
+    }
+
+    [Test]
     public async Task ShouldReapplyACommandWhenAnotherCommitCameFirst()
     {
         var (runtime, store) = Create();
