@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<InstitutionSeeder>();
         services.AddScoped<DemoUserSeeder>();
         services.AddScoped<WorkflowSeeder>();
+        services.AddScoped<HolidaySeeder>();
         services.AddScoped<DatabaseInitializer>();
 
         services.AddEPeopleWorkflows();

@@ -134,6 +134,7 @@ var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapInstitutionEndpoints();
 api.MapTaskEndpoints();
+api.MapCalendarEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

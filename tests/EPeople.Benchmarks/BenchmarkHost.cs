@@ -48,7 +48,14 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         services.AddSingleton<ICurrentUser, SystemUser>();
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<EPeopleDbContext>().Database.MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<EPeopleDbContext>();
+        await db.Database.MigrateAsync();
+        var calendar = EPeople.Workflows.Calendar.BusinessCalendar.FromJson(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "holidays-kr.json")));
+        db.BusinessHolidays.AddRange(calendar.Holidays.Select(h => new EPeople.Application.Calendar.BusinessHolidayRecord
+        {
+            CalendarId = calendar.Id, Date = h.Date, NameKo = h.NameKo, NameEn = h.NameEn, Kind = h.Kind,
+        }));
+        await db.SaveChangesAsync();
         return new BenchmarkHost(server, connection, provider);
     }
 

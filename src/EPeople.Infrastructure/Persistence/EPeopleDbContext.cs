@@ -34,6 +34,7 @@ public abstract class EPeopleDbContext(DbContextOptions options)
     public DbSet<WorkflowOperationRecord> WorkflowOperations => Set<WorkflowOperationRecord>();
     public DbSet<WorkflowIncidentRecord> WorkflowIncidents => Set<WorkflowIncidentRecord>();
     public DbSet<WorkflowHistoryRecord> WorkflowHistory => Set<WorkflowHistoryRecord>();
+    public DbSet<Application.Calendar.BusinessHolidayRecord> BusinessHolidays => Set<Application.Calendar.BusinessHolidayRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

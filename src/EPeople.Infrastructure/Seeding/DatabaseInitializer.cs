@@ -15,6 +15,7 @@ internal sealed partial class DatabaseInitializer(
     InstitutionSeeder institutions,
     DemoUserSeeder demoUsers,
     WorkflowSeeder workflows,
+    HolidaySeeder holidays,
     IOptions<SeedOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
@@ -49,6 +50,7 @@ internal sealed partial class DatabaseInitializer(
             }
         }
 
+        await holidays.SeedAsync(cancellationToken);
         await workflows.SeedAsync(cancellationToken);
 
         if (seed.DemoUsers)

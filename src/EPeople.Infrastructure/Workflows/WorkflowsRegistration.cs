@@ -1,12 +1,9 @@
-using EPeople.Infrastructure.Seeding;
 using EPeople.Workflows.Activities;
-using EPeople.Workflows.Calendar;
 using EPeople.Workflows.Expressions;
 using EPeople.Workflows.Ports;
 using EPeople.Workflows.Runtime;
 using EPeople.Workflows.Validation;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace EPeople.Infrastructure.Workflows;
 
@@ -20,13 +17,7 @@ internal static class WorkflowsRegistration
         services.AddSingleton(sp => new DefinitionValidator(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<EventRegistry>()));
         services.AddSingleton<ExpressionEvaluator>();
         services.AddSingleton(sp => new WorkflowEngine(sp.GetRequiredService<ActivityRegistry>(), sp.GetRequiredService<ExpressionEvaluator>()));
-        services.AddSingleton(sp =>
-        {
-            var file = Path.Combine(sp.GetRequiredService<IOptions<SeedOptions>>().Value.Directory, "holidays-kr.json");
-            return File.Exists(file)
-                ? BusinessCalendar.FromJson(File.ReadAllText(file))
-                : throw new FileNotFoundException($"The business calendar {file} is missing (Seed:Directory).", file);
-        });
+        services.AddSingleton<IBusinessCalendarProvider, DbBusinessCalendarProvider>();
         services.AddScoped<IWorkflowStore, EfWorkflowStore>();
         services.AddScoped<WorkflowRuntime>();
         services.AddSingleton<TimerPump>();

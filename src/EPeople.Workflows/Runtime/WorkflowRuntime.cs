@@ -1,4 +1,3 @@
-using EPeople.Workflows.Calendar;
 using EPeople.Workflows.Definitions;
 using EPeople.Workflows.Ports;
 
@@ -10,7 +9,7 @@ namespace EPeople.Workflows.Runtime;
 /// reloads and re-applies; commands are deterministic in state and input and their side effects are outbox rows,
 /// so the retry is safe.
 /// </summary>
-public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store, BusinessCalendar calendar, TimeProvider clock)
+public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store, IBusinessCalendarProvider calendars, TimeProvider clock)
 {
     /// <summary>How often a conflicting command is re-applied before giving up.</summary>
     public const int MaxAttempts = 5;
@@ -46,6 +45,7 @@ public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store,
             IReadOnlyList<InboxEvent> inbox = definition.Activities.Any(a => a.Type == Activities.WaitForEventActivity.TypeName)
                 ? await store.LoadInboxAsync(correlation, cancellationToken)
                 : [];
+            var calendar = await calendars.GetAsync(definition.Settings.Calendar, cancellationToken);
             var result = engine.Execute(definition, loaded?.State, command, new EngineEnvironment(clock.GetUtcNow(), calendar, inbox));
             if (result.Outcome == CommandOutcome.Rejected)
             {

@@ -1,5 +1,6 @@
 using EPeople.Workflows.Activities;
 using EPeople.Workflows.Expressions;
+using EPeople.Workflows.Ports;
 using EPeople.Workflows.Runtime;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,7 +15,7 @@ public sealed class WorkflowRuntimeTests
         var definition = EngineHarness.Reference().Definition;
         var store = new InMemoryWorkflowStore(definition);
         var runtime = new WorkflowRuntime(
-            new WorkflowEngine(ActivityRegistry.Default, new ExpressionEvaluator()), store, EngineHarness.Calendar,
+            new WorkflowEngine(ActivityRegistry.Default, new ExpressionEvaluator()), store, new FixedBusinessCalendarProvider(EngineHarness.Calendar),
             new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero)));
         return (runtime, store);
     }
