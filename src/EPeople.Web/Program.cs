@@ -60,6 +60,7 @@ services.AddDataProtection().SetApplicationName("EPeople").PersistKeysToDbContex
 
 // Korean is written as Korean in pages, not as &#x...; entities (a third of the size, and readable in the source).
 services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 services.AddProblemDetails();
 services.AddSignInRateLimiting(builder.Configuration);
 services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -135,6 +136,7 @@ api.MapAuthEndpoints();
 api.MapInstitutionEndpoints();
 api.MapTaskEndpoints();
 api.MapCalendarEndpoints();
+api.MapWorkflowEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
