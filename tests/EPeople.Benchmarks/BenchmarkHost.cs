@@ -1,8 +1,7 @@
-using EPeople.Application;
 using EPeople.Application.Abstractions;
 using EPeople.Application.Workflows;
 using EPeople.Infrastructure;
-using EPeople.Infrastructure.Persistence;
+using EPeople.Infrastructure.Seeding;
 using EPeople.Testing;
 using EPeople.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;
@@ -38,24 +37,16 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             ["ConnectionStrings:EPeople"] = connection + ";Maximum Pool Size=64",
             ["Scheduler:Enabled"] = "false",
             ["Seed:Directory"] = Path.Combine(AppContext.BaseDirectory, "samples"),
+            ["Seed:Institutions"] = "false",
         }).Build();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddApplication();
-        services.AddInfrastructure(configuration, AppContext.BaseDirectory, isDevelopment: false);
-        services.AddHttpContextAccessor();
-        services.AddAuthentication();
-        services.AddDataProtection();
+        services.AddEPeopleHeadless(configuration, AppContext.BaseDirectory);
         services.AddSingleton<ICurrentUser, SystemUser>();
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EPeopleDbContext>();
-        await db.Database.MigrateAsync();
-        var calendar = EPeople.Workflows.Calendar.BusinessCalendar.FromJson(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "holidays-kr.json")));
-        db.BusinessHolidays.AddRange(calendar.Holidays.Select(h => new EPeople.Application.Calendar.BusinessHolidayRecord
-        {
-            CalendarId = calendar.Id, Date = h.Date, NameKo = h.NameKo, NameEn = h.NameEn, Kind = h.Kind,
-        }));
-        await db.SaveChangesAsync();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await initializer.MigrateAsync(CancellationToken.None);
+        await initializer.SeedAsync(CancellationToken.None); // roles and the holiday calendar (no institutions file here)
         return new BenchmarkHost(server, connection, provider);
     }
 

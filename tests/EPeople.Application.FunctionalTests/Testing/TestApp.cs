@@ -79,13 +79,8 @@ public sealed class TestApp : IAsyncDisposable
     public static void AddApplicationUnderTest(IServiceCollection services, IConfiguration configuration, string folder)
     {
         services.AddLogging();
-        services.AddSingleton(configuration);
-        services.AddApplication();
-        services.AddInfrastructure(configuration, folder, isDevelopment: false);
+        services.AddEPeopleHeadless(configuration, folder);
         services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.Section));
-        services.AddHttpContextAccessor();
-        services.AddAuthentication();
-        services.AddDataProtection();
         services.AddSingleton<TestCurrentUser>();
         services.AddSingleton<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
         services.AddSingleton(new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 0, 30, 0, TimeSpan.Zero)));
