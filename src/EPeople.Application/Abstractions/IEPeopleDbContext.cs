@@ -20,6 +20,7 @@ public interface IEPeopleDbContext
     DbSet<WorkflowInstanceRecord> WorkflowInstances { get; }
     DbSet<WorkflowTaskRecord> WorkflowTasks { get; }
     DbSet<WorkflowHistoryRecord> WorkflowHistory { get; }
+    DbSet<WorkflowIncidentRecord> WorkflowIncidents { get; }
     DbSet<Calendar.BusinessHolidayRecord> BusinessHolidays { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -177,6 +177,13 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
                 .SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);
         }
 
+        if (delta.IncidentsResolved.Count > 0)
+        {
+            await db.WorkflowIncidents
+                .Where(i => i.InstanceId == commit.InstanceId && i.ResolvedAt == null && delta.IncidentsResolved.Contains(i.TokenId))
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now), cancellationToken);
+        }
+
         if (delta.InboxConsumed.Count > 0)
         {
             await db.WorkflowInbox.Where(e => delta.InboxConsumed.Contains(e.Id))

@@ -28,6 +28,23 @@ internal static class WorkflowEndpoints
                 TypedResults.Ok(await sender.Send(new PublishDefinitionCommand(definitionId), ct)))
             .WithSummary("Publish the draft as the next version (409 while it has errors)");
 
+        var operations = api.MapGroup("/workflows").WithTags("Workflow operations");
+
+        operations.MapGet("/incidents", async (ISender sender, CancellationToken ct, bool open = true, long? before = null, int limit = 50) =>
+                TypedResults.Ok(await sender.Send(new ListIncidentsQuery(open, before, limit), ct)))
+            .WithSummary("Incidents (parked tokens), newest first; 'before' is the 'next' value of the previous page");
+
+        operations.MapPost("/incidents/{id:long}/retry", async (long id, OperatorRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RetryIncidentRequest(id, body.OperationId), ct)))
+            .WithSummary("Re-run the parked token once its cause is fixed (system administrators)");
+
+        operations.MapPost("/instances/{id:guid}/cancel", async (Guid id, OperatorRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new CancelInstanceRequest(id, body.Reason, body.OperationId), ct)))
+            .WithSummary("Cancel a running instance: its tasks leave the worklists and its timers are dropped (system administrators)");
+
         return api;
     }
 }
+
+/// <summary>The body of an operator's action: the operation id that makes a retry of the request harmless, and a reason.</summary>
+internal sealed record OperatorRequest(string? OperationId, string? Reason);

@@ -150,10 +150,17 @@ public sealed class HumanTaskActivity : Activity
     {
         var actions = ActionKeys(context.Node);
         var due = DueOf(context);
+        var (institution, department, position, assignee) = (context.Text("institution"), context.Text("department"), context.Text("position"), context.Text("assignee"));
+        if (string.IsNullOrWhiteSpace(institution) && string.IsNullOrWhiteSpace(department) && string.IsNullOrWhiteSpace(position) && string.IsNullOrWhiteSpace(assignee))
+        {
+            // The validator saw assignment inputs, but their expressions gave nothing: a task nobody could see is an incident, not a silent wait.
+            throw new ActivityFaultException("The task resolved to no institution, department, position or user. Check the assignment expressions and the variables they read.");
+        }
+
         var bookmark = context.Wait(BookmarkKind.Task, new JsonObject { ["task"] = true, ["actions"] = new JsonArray([.. actions.Select(a => (JsonNode)a)]) });
         context.CreateTask(new TaskRequest(
             bookmark.Id, context.Node.Id, context.Text("title") ?? context.Node.Id, context.Text("description"),
-            context.Text("institution"), context.Text("department"), context.Text("position"), context.Text("assignee"),
+            institution, department, position, assignee,
             actions, due?.At, due?.ExplanationKo, due?.ExplanationEn,
             int.TryParse(context.Text("priority"), out var priority) ? priority : 3, context.Text("formKey"), BookmarkKind.Task));
         foreach (var deadline in TaskDeadline.Read(context.Node, null))

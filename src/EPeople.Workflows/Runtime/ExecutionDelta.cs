@@ -58,6 +58,9 @@ public sealed class ExecutionDelta
     /// <summary>Incidents raised.</summary>
     public List<IncidentRecord> Incidents { get; } = [];
 
+    /// <summary>Tokens whose incidents an operator's retry resolved.</summary>
+    public List<string> IncidentsResolved { get; } = [];
+
     /// <summary>Inbox events consumed by a wait that began.</summary>
     public List<string> InboxConsumed { get; } = [];
 

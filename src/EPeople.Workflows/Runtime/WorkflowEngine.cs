@@ -166,6 +166,8 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
 
     private static CommandResult Cancel(ExecutionRun run, CancelCommand command)
     {
+        // A cancelled instance needs no operator any more: its open incidents are closed with it.
+        run.Delta.IncidentsResolved.AddRange(run.State.Tokens.Where(t => t.Status == TokenStatus.Parked).Select(t => t.Id));
         run.CancelEverything();
         run.State.Status = InstanceStatus.Cancelled;
         run.History(null, "Cancelled", command.Actor, new JsonObject { ["reason"] = command.Reason });
@@ -182,6 +184,7 @@ public sealed class WorkflowEngine(ActivityRegistry registry, ExpressionEvaluato
 
         run.State.Status = InstanceStatus.Active;
         run.History(token.NodeId, "IncidentRetried", command.Actor, null);
+        run.Delta.IncidentsResolved.Add(token.Id);
         run.Requeue(token);
         run.RunToWaitStates();
         return Applied(run);

@@ -11,17 +11,19 @@ internal static class WorkflowFixture
     public static WorkflowDefinition Reference { get; } =
         DefinitionSerializer.Deserialize(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Workflows", "reference-petition.json"))) with { Version = 1 };
 
-    public static async Task PublishAsync(EPeopleDbContext db, DateTimeOffset now)
+    public static Task PublishAsync(EPeopleDbContext db, DateTimeOffset now) => PublishAsync(db, now, Reference);
+
+    public static async Task PublishAsync(EPeopleDbContext db, DateTimeOffset now, WorkflowDefinition definition)
     {
         db.WorkflowDefinitions.Add(new WorkflowDefinitionRecord
         {
-            DefinitionId = Reference.DefinitionId,
-            Version = 1,
+            DefinitionId = definition.DefinitionId,
+            Version = definition.Version ?? 1,
             Status = "Published",
             IsLatest = true,
-            Name = Reference.Name ?? "",
-            Json = DefinitionSerializer.Serialize(Reference),
-            JsonSha256 = DefinitionSerializer.ContentHash(Reference),
+            Name = definition.Name ?? "",
+            Json = DefinitionSerializer.Serialize(definition),
+            JsonSha256 = DefinitionSerializer.ContentHash(definition),
             SchemaVersion = WorkflowDefinition.SchemaUri,
             CreatedAt = now,
             CreatedBy = "test",

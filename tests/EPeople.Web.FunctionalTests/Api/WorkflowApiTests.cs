@@ -68,4 +68,21 @@ public sealed class WorkflowApiTests
         await (await client.PostAsync("/api/v1/workflows/definitions/api.flow/publish", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await client.PostAsync("/api/v1/workflows/validate", Json(Document("x")))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
+    [Test]
+    public async Task ShouldServeTheOperatorsIncidentListAndInstanceCancellation()
+    {
+        using var admin = await WebTestSetup.SignedInAsync(DemoAccounts.SystemAdmin.Email, DemoAccounts.SystemAdmin.Password);
+
+        var page = await admin.GetFromJsonAsync<JsonElement>("/api/v1/workflows/incidents?open=true&limit=10");
+        page.GetProperty("items").ValueKind.ShouldBe(JsonValueKind.Array);
+        await (await admin.PostAsync($"/api/v1/workflows/instances/{Guid.NewGuid()}/cancel", Json("""{"reason":"test","operationId":"op-1"}""")))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PostAsync($"/api/v1/workflows/instances/{Guid.NewGuid()}/cancel", Json("""{"operationId":"op-1"}""")))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.PostAsync("/api/v1/workflows/incidents/999999/retry", Json("""{"operationId":"op-1"}""")))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        using var citizen = await WebTestSetup.SignedInAsync(DemoAccounts.Citizen.Email, DemoAccounts.Citizen.Password);
+        await (await citizen.GetAsync("/api/v1/workflows/incidents")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
 }

@@ -17,5 +17,8 @@ internal sealed class WorkflowIncidentConfiguration : IEntityTypeConfiguration<W
         builder.Property(i => i.Kind).HasMaxLength(32).IsUnicode(false);
         builder.Property(i => i.Message).HasMaxLength(2000);
         builder.HasIndex(i => new { i.InstanceId, i.ResolvedAt });
+
+        // The operators' list: open (resolved_at null) or resolved incidents, newest first.
+        builder.HasIndex(i => new { i.ResolvedAt, i.Id });
     }
 }

@@ -411,6 +411,9 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("InstanceId", "ResolvedAt")
                         .HasDatabaseName("ix_wf_incident_instance_id_resolved_at");
 
+                    b.HasIndex("ResolvedAt", "Id")
+                        .HasDatabaseName("ix_wf_incident_resolved_at_id");
+
                     b.ToTable("wf_incident", (string)null);
                 });
 

@@ -404,6 +404,9 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("InstanceId", "ResolvedAt")
                         .HasDatabaseName("ix_wf_incident_instance_id_resolved_at");
 
+                    b.HasIndex("ResolvedAt", "Id")
+                        .HasDatabaseName("ix_wf_incident_resolved_at_id");
+
                     b.ToTable("wf_incident", (string)null);
                 });
 
