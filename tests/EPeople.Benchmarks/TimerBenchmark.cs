@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using EPeople.Infrastructure.Persistence;
 using EPeople.Infrastructure.Workflows;
+using EPeople.Testing;
 using EPeople.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,7 +105,28 @@ internal static class TimerBenchmark
 
         var pass = Stopwatch.StartNew();
         var claimed = await pump.RunOnceAsync(200, CancellationToken.None);
-        Console.WriteLine(F($"| Pump pass with 100,000 pending (not due) timers | {pass.Elapsed.TotalMilliseconds:0} ms, {claimed} claimed; start-up loads no timer | ready ≤ 15 s with 100k pending (G8) |"));
+        Console.WriteLine(F($"| Pump pass with 100,000 pending (not due) timers | {pass.Elapsed.TotalMilliseconds:0} ms, {claimed} claimed | |"));
+
+        // Start-up: the product as its own process (`dotnet EPeople.Web.dll`) on this database until /health/ready is
+        // green (migrations checked, Quartz clustered scheduler started). The first start also seeds the directory.
+        var folder = Directory.CreateTempSubdirectory("epeople-bench-app-").FullName;
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["Database:MigrateOnStartup"] = "true",
+            ["ConnectionStrings:EPeople"] = host.Connection,
+            ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
+        };
+        var times = new List<double>();
+        for (var start = 0; start < 3; start++)
+        {
+            var watch = Stopwatch.StartNew();
+            await using var app = await AppProcess.StartAsync(settings, folder);
+            times.Add(watch.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine(F($"| Start-up to ready with 100,000 pending timers (own process) | first start (seeds 1,270 institutions) {times[0]:0.0} s; restarts {times[1]:0.0} s, {times[2]:0.0} s | ready ≤ 15 s with 100k pending (G8) |"));
+        Directory.Delete(folder, recursive: true);
     }
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

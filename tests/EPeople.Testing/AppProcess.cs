@@ -3,11 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace EPeople.Web.FunctionalTests.Testing;
+namespace EPeople.Testing;
 
 /// <summary>
 /// The product as a separate operating-system process (`dotnet EPeople.Web.dll`) on a given database, so that a test
-/// can kill it with SIGKILL — nothing in the process gets to clean up — and start it again.
+/// can kill it with SIGKILL — nothing in the process gets to clean up — and start it again. EPeople.Web.dll must be
+/// in the calling program's folder (a project reference to EPeople.Web puts it there).
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
