@@ -74,6 +74,7 @@ await PrepareCompletionAnchorAsync(connection, stateLength);
 var completeAnchorSql = CompletionAnchor(stateLength);
 var r1 = await Pgbench.RunAsync(bin, server.Port, "bench", completeAnchorSql, clients, seconds);
 var latencies = new ConcurrentBag<double>();
+var cpuBefore = Environment.CpuUsage.TotalTime;
 var completeWatch = Stopwatch.StartNew();
 await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
 {
@@ -92,6 +93,7 @@ await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
     }
 })));
 var completions = latencies.Count / completeWatch.Elapsed.TotalSeconds;
+var cpuPerCompletion = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds / latencies.Count;
 var r2 = await Pgbench.RunAsync(bin, server.Port, "bench", completeAnchorSql, clients, seconds);
 var sorted = latencies.Order().ToList();
 var (p50, p95, p99) = (Pgbench.Percentile(sorted, 0.5), Pgbench.Percentile(sorted, 0.95), Pgbench.Percentile(sorted, 0.99));
@@ -103,7 +105,7 @@ Console.WriteLine("|---|---|---|---|---|");
 Console.WriteLine(F($"| Start → first wait state (instance, bookmark, task, 3 timers, 4 history, operation), {clients} clients | {startAnchor:0} tx/s ({a1.Tps:0} / {a2.Tps:0}) | {engineStarts:0} instances/s | {engineStarts / startAnchor:0.00} × anchor | ratio reported |"));
 Console.WriteLine(F($"| Task completion → next wait state, p50, {clients} clients | {rp50:0.0} ms | {p50:0.0} ms | +{p50 - rp50:0.0} ms | ≤ anchor + 3 ms (G7) |"));
 Console.WriteLine(F($"| Task completion → next wait state, p95 / p99, {clients} clients | {rp95:0.0} ms | {p95:0.0} / {p99:0.0} ms ({completions:0}/s, {sorted.Count} completions) | {p95 / rp95:0.00} × anchor p95 | p95 ≤ 25 ms, p99 ≤ 50 ms (G7) |"));
-Console.WriteLine(F($"state column ≈ {stateLength} characters; load after run {Load()}"));
+Console.WriteLine(F($"state column ≈ {stateLength} characters; EPeople process CPU per completion {cpuPerCompletion:0.00} ms; load after run {Load()}"));
 return 0;
 
 int Arg(string name, int fallback)

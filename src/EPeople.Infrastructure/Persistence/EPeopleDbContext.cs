@@ -19,6 +19,12 @@ namespace EPeople.Infrastructure.Persistence;
 public abstract class EPeopleDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IEPeopleDbContext, IDataProtectionKeyContext
 {
+    /// <summary>
+    /// Who acts in this unit of work, for the audit rows. Contexts are pooled, so the actor is handed over each time a
+    /// context is rented for a scope (DatabaseRegistration) instead of being injected once.
+    /// </summary>
+    public ICurrentUser? Actor { get; internal set; }
+
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

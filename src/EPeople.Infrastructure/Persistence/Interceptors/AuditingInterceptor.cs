@@ -14,9 +14,10 @@ namespace EPeople.Infrastructure.Persistence.Interceptors;
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every added, changed or deleted <see cref="IAudited"/> entity in
 /// the same SaveChanges (so the same transaction) as the change itself: nothing is changed unaudited.
-/// Only the properties that changed are recorded, before and after.
+/// Only the properties that changed are recorded, before and after. The actor is the one the context was handed for
+/// its unit of work (<see cref="EPeopleDbContext.Actor"/>): the interceptor is shared by every pooled context.
 /// </summary>
-internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> NotAudited = [nameof(AggregateRoot.Version), "SearchKey"];
 
@@ -48,15 +49,16 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
+        var user = (context as EPeopleDbContext)?.Actor ?? SystemActor.Instance;
         var entries = context.ChangeTracker.Entries<IAudited>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => Describe(e, now))
+            .Select(e => Describe(e, user, now))
             .Where(a => a is not null)
             .ToList();
         context.Set<AuditEntry>().AddRange(entries!);
     }
 
-    private AuditEntry? Describe(EntityEntry<IAudited> entry, DateTimeOffset now)
+    private static AuditEntry? Describe(EntityEntry<IAudited> entry, ICurrentUser user, DateTimeOffset now)
     {
         var before = new Dictionary<string, object?>(StringComparer.Ordinal);
         var after = new Dictionary<string, object?>(StringComparer.Ordinal);

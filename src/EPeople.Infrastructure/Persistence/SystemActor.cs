@@ -1,0 +1,19 @@
+using EPeople.Application.Abstractions;
+
+namespace EPeople.Infrastructure.Persistence;
+
+/// <summary>The system itself, for a unit of work no user was handed to (design-time tools, a context made by hand).</summary>
+internal sealed class SystemActor : ICurrentUser
+{
+    public static readonly SystemActor Instance = new();
+
+    public bool IsAuthenticated => false;
+    public Guid? Id => null;
+    public string Name => "system";
+    public Guid? InstitutionId => null;
+    public Guid? DepartmentId => null;
+    public string? Position => null;
+    public string? IpAddress => null;
+
+    public bool IsInRole(string role) => false;
+}
