@@ -1,5 +1,6 @@
 using EPeople.Application.Workflows;
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text.Json;
 using EPeople.Application.Outbox;
 using EPeople.Infrastructure.Persistence;
@@ -23,11 +24,13 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
 
     public async Task<StoredInstance?> LoadAsync(Guid instanceId, CancellationToken cancellationToken)
     {
-        var row = await db.WorkflowInstances.AsNoTracking()
-            .Where(i => i.Id == instanceId)
-            .Select(i => new { i.State, i.Version })
-            .SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : new StoredInstance(InstanceStateSerializer.Deserialize(row.State), row.Version);
+        // The connection stays open for the commit that follows (one rent from the pool per command), and the row is
+        // read with a plain command: a LINQ query costs several times the read itself in CPU on this hot path.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var read = new WriteBatch(db);
+        var sql = $"SELECT {read.Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.State))}, {read.Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Version))} " +
+                  $"FROM {read.Table<WorkflowInstanceRecord>()} WHERE {read.Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id))} = {read.Value<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), instanceId)}";
+        return await read.QuerySingleAsync(sql, r => new StoredInstance(InstanceStateSerializer.Deserialize(r.GetString(0)), r.GetInt64(1)), cancellationToken);
     }
 
     public async Task<WorkflowDefinition> GetDefinitionAsync(string definitionId, int version, CancellationToken cancellationToken)
@@ -69,27 +72,49 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            WriteInstance(commit, now);
-            await WriteProjectionsAsync(commit, now, cancellationToken);
-            db.WorkflowOperations.Add(new WorkflowOperationRecord
+            if (db.ChangeTracker.HasChanges())
+            {
+                // Whatever the calling use case changed through EF goes first, in the same transaction.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (commit.State is not null && commit.ExpectedVersion is { } expected)
+            {
+                // UPDATE … WHERE id = @id AND version = @expected: a command computed from an older state changes nothing.
+                var update = new WriteBatch(db);
+                UpdateInstance(update, commit, commit.State, expected, now);
+                if (await update.ExecuteAsync(cancellationToken) != 1)
+                {
+                    throw new WorkflowConflictException($"Another command committed on instance {commit.InstanceId} first.");
+                }
+            }
+
+            var batch = new WriteBatch(db);
+            if (commit.State is not null && commit.ExpectedVersion is null)
+            {
+                batch.Insert([NewInstance(commit, commit.State, now)]);
+            }
+
+            WriteProjections(batch, commit, now);
+            batch.Insert([new WorkflowOperationRecord
             {
                 OperationId = commit.OperationId, InstanceId = commit.InstanceId, Outcome = commit.Outcome.ToString(), CreatedAt = now,
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            }]);
+            await batch.ExecuteAsync(cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
             }
         }
-        catch (WorkflowConflictException)
+        catch (DbException ex) when (UniqueViolation.Is(ex))
         {
-            db.ChangeTracker.Clear();
-            throw;
+            // The operation id or the new instance's id is already stored: a replay or a concurrent twin.
+            throw new WorkflowConflictException($"Operation {commit.OperationId} or instance {commit.InstanceId} is already stored.", ex);
         }
         catch (DbUpdateException ex)
         {
             db.ChangeTracker.Clear();
-            throw new WorkflowConflictException($"Another command committed on instance {commit.InstanceId} first (or operation {commit.OperationId} was already stored).", ex);
+            throw new WorkflowConflictException($"Another command committed on instance {commit.InstanceId} first.", ex);
         }
         finally
         {
@@ -100,46 +125,33 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
         }
     }
 
-    private void WriteInstance(WorkflowCommit commit, DateTimeOffset now)
+    private static WorkflowInstanceRecord NewInstance(WorkflowCommit commit, InstanceState state, DateTimeOffset now) => new()
     {
-        if (commit.State is not { } state)
-        {
-            return;
-        }
+        Id = commit.InstanceId, DefinitionId = state.DefinitionId, DefinitionVersion = state.DefinitionVersion,
+        CorrelationId = state.CorrelationId, Status = state.Status.ToString(), HasIncidents = state.HasIncidents,
+        State = InstanceStateSerializer.Serialize(state), Version = 1, CreatedAt = now, UpdatedAt = now,
+        CompletedAt = state.Status == InstanceStatus.Active ? null : now,
+    };
 
-        var json = InstanceStateSerializer.Serialize(state);
-        var status = state.Status.ToString();
+    private static void UpdateInstance(WriteBatch update, WorkflowCommit commit, InstanceState state, long expected, DateTimeOffset now)
+    {
         DateTimeOffset? completedAt = state.Status == InstanceStatus.Active ? null : now;
-        if (commit.ExpectedVersion is not { } expected)
-        {
-            db.WorkflowInstances.Add(new WorkflowInstanceRecord
-            {
-                Id = commit.InstanceId, DefinitionId = state.DefinitionId, DefinitionVersion = state.DefinitionVersion,
-                CorrelationId = state.CorrelationId, Status = status, HasIncidents = state.HasIncidents, State = json,
-                Version = 1, CreatedAt = now, UpdatedAt = now, CompletedAt = completedAt,
-            });
-            return;
-        }
-
-        // Written in the same batch as the projections: UPDATE … WHERE id = @id AND version = @expected, so a command
-        // computed from an older state fails as a concurrency conflict instead of overwriting.
-        var row = new WorkflowInstanceRecord { Id = commit.InstanceId, Version = expected };
-        db.WorkflowInstances.Attach(row);
-        row.State = json;
-        row.Status = status;
-        row.HasIncidents = state.HasIncidents;
-        row.DefinitionVersion = state.DefinitionVersion;
-        row.UpdatedAt = now;
-        row.CompletedAt = completedAt;
-        row.Version = expected + 1;
-        var entry = db.Entry(row);
-        foreach (var property in new[] { nameof(row.State), nameof(row.Status), nameof(row.HasIncidents), nameof(row.DefinitionVersion), nameof(row.UpdatedAt), nameof(row.CompletedAt), nameof(row.Version) })
-        {
-            entry.Property(property).IsModified = true;
-        }
+        update.Statement($"UPDATE {update.Table<WorkflowInstanceRecord>()} SET " +
+            $"{Set(update, nameof(WorkflowInstanceRecord.State), InstanceStateSerializer.Serialize(state))}, " +
+            $"{Set(update, nameof(WorkflowInstanceRecord.Status), state.Status.ToString())}, " +
+            $"{Set(update, nameof(WorkflowInstanceRecord.HasIncidents), state.HasIncidents)}, " +
+            $"{Set(update, nameof(WorkflowInstanceRecord.DefinitionVersion), state.DefinitionVersion)}, " +
+            $"{Set(update, nameof(WorkflowInstanceRecord.UpdatedAt), now)}, " +
+            $"{Set(update, nameof(WorkflowInstanceRecord.CompletedAt), completedAt)}, " +
+            $"{Set(update, nameof(WorkflowInstanceRecord.Version), expected + 1)} " +
+            $"WHERE {update.Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id))} = {update.Value<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Id), commit.InstanceId)} " +
+            $"AND {update.Column<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Version))} = {update.Value<WorkflowInstanceRecord>(nameof(WorkflowInstanceRecord.Version), expected)}");
     }
 
-    private async Task WriteProjectionsAsync(WorkflowCommit commit, DateTimeOffset now, CancellationToken cancellationToken)
+    private static string Set(WriteBatch batch, string property, object? value) =>
+        $"{batch.Column<WorkflowInstanceRecord>(property)} = {batch.Value<WorkflowInstanceRecord>(property, value)}";
+
+    private static void WriteProjections(WriteBatch batch, WorkflowCommit commit, DateTimeOffset now)
     {
         var delta = commit.Delta;
 
@@ -151,52 +163,66 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
         var timersAdded = delta.TimersCreated.Where(t => !delta.TimersRemoved.Contains(t.Id)).ToList();
         var timersRemoved = delta.TimersRemoved.Where(id => delta.TimersCreated.TrueForAll(t => t.Id != id)).ToList();
 
-        // Deleted in the SaveChanges batch (one round trip with the inserts); a missing row is a conflict.
-        db.WorkflowBookmarks.RemoveRange(bookmarksRemoved.Select(id => new WorkflowBookmarkRecord { Id = id }));
-        db.WorkflowTimers.RemoveRange(timersRemoved.Select(id => new WorkflowTimerRecord { Id = id }));
+        DeleteByKey<WorkflowBookmarkRecord>(batch, nameof(WorkflowBookmarkRecord.Id), bookmarksRemoved);
+        DeleteByKey<WorkflowTimerRecord>(batch, nameof(WorkflowTimerRecord.Id), timersRemoved);
 
+        var task = batch.Table<WorkflowTaskRecord>();
+        string TaskColumn(string property) => batch.Column<WorkflowTaskRecord>(property);
+        string TaskSet(string property, object? value) => $"{TaskColumn(property)} = {batch.Value<WorkflowTaskRecord>(property, value)}";
+        var revision = TaskColumn(nameof(WorkflowTaskRecord.Revision));
         foreach (var (taskId, closure, action) in tasksClosed)
         {
-            var status = closure.ToString();
-            await db.WorkflowTasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.IsOpen, false)
-                .SetProperty(t => t.Status, status)
-                .SetProperty(t => t.Outcome, action)
-                .SetProperty(t => t.ClosedAt, now)
-                .SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);
+            batch.Statement($"UPDATE {task} SET {TaskSet(nameof(WorkflowTaskRecord.IsOpen), false)}, {TaskSet(nameof(WorkflowTaskRecord.Status), closure.ToString())}, " +
+                $"{TaskSet(nameof(WorkflowTaskRecord.Outcome), action)}, {TaskSet(nameof(WorkflowTaskRecord.ClosedAt), now)}, {revision} = {revision} + 1 " +
+                $"WHERE {TaskSet(nameof(WorkflowTaskRecord.Id), taskId)}");
         }
 
         foreach (var update in delta.TasksUpdated.Where(u => tasksClosed.TrueForAll(c => c.TaskId != u.TaskId)))
         {
-            await db.WorkflowTasks.Where(t => t.Id == update.TaskId).ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.InstitutionCode, t => update.Institution ?? t.InstitutionCode)
-                .SetProperty(t => t.Department, t => update.Department ?? t.Department)
-                .SetProperty(t => t.Position, t => update.Position ?? t.Position)
-                .SetProperty(t => t.Assignee, t => update.Assignee ?? t.Assignee)
-                .SetProperty(t => t.Escalated, t => t.Escalated || update.Escalated)
-                .SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);
+            var sets = new List<string>();
+            void SetIfGiven(string property, string? value)
+            {
+                if (value is not null)
+                {
+                    sets.Add(TaskSet(property, value));
+                }
+            }
+
+            SetIfGiven(nameof(WorkflowTaskRecord.InstitutionCode), update.Institution);
+            SetIfGiven(nameof(WorkflowTaskRecord.Department), update.Department);
+            SetIfGiven(nameof(WorkflowTaskRecord.Position), update.Position);
+            SetIfGiven(nameof(WorkflowTaskRecord.Assignee), update.Assignee);
+            if (update.Escalated)
+            {
+                sets.Add(TaskSet(nameof(WorkflowTaskRecord.Escalated), true));
+            }
+
+            sets.Add($"{revision} = {revision} + 1");
+            batch.Statement($"UPDATE {task} SET {string.Join(", ", sets)} WHERE {TaskSet(nameof(WorkflowTaskRecord.Id), update.TaskId)}");
         }
 
         if (delta.IncidentsResolved.Count > 0)
         {
-            await db.WorkflowIncidents
-                .Where(i => i.InstanceId == commit.InstanceId && i.ResolvedAt == null && delta.IncidentsResolved.Contains(i.TokenId))
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now), cancellationToken);
+            string Column(string property) => batch.Column<WorkflowIncidentRecord>(property);
+            batch.Statement($"UPDATE {batch.Table<WorkflowIncidentRecord>()} SET {Column(nameof(WorkflowIncidentRecord.ResolvedAt))} = {batch.Value<WorkflowIncidentRecord>(nameof(WorkflowIncidentRecord.ResolvedAt), now)} " +
+                $"WHERE {Column(nameof(WorkflowIncidentRecord.InstanceId))} = {batch.Value<WorkflowIncidentRecord>(nameof(WorkflowIncidentRecord.InstanceId), commit.InstanceId)} " +
+                $"AND {Column(nameof(WorkflowIncidentRecord.ResolvedAt))} IS NULL " +
+                $"AND {Column(nameof(WorkflowIncidentRecord.TokenId))} IN {batch.Values<WorkflowIncidentRecord>(nameof(WorkflowIncidentRecord.TokenId), delta.IncidentsResolved)}");
         }
 
         if (delta.InboxConsumed.Count > 0)
         {
-            await db.WorkflowInbox.Where(e => delta.InboxConsumed.Contains(e.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ConsumedBy, commit.InstanceId), cancellationToken);
+            batch.Statement($"UPDATE {batch.Table<WorkflowInboxRecord>()} SET {batch.Column<WorkflowInboxRecord>(nameof(WorkflowInboxRecord.ConsumedBy))} = {batch.Value<WorkflowInboxRecord>(nameof(WorkflowInboxRecord.ConsumedBy), commit.InstanceId)} " +
+                $"WHERE {batch.Column<WorkflowInboxRecord>(nameof(WorkflowInboxRecord.Id))} IN {batch.Values<WorkflowInboxRecord>(nameof(WorkflowInboxRecord.Id), delta.InboxConsumed)}");
         }
 
         var correlation = commit.State?.CorrelationId ?? "";
-        db.WorkflowBookmarks.AddRange(bookmarksAdded.Select(b => new WorkflowBookmarkRecord
+        batch.Insert(bookmarksAdded.ConvertAll(b => new WorkflowBookmarkRecord
         {
             Id = b.Id, InstanceId = commit.InstanceId, NodeId = b.NodeId, ActivationId = b.ActivationId,
             Kind = b.Kind.ToString(), Hash = b.Hash, Payload = b.Payload?.ToJsonString(),
         }));
-        db.WorkflowTasks.AddRange(tasksCreated.Select(t => new WorkflowTaskRecord
+        batch.Insert(tasksCreated.ConvertAll(t => new WorkflowTaskRecord
         {
             Id = t.Id, InstanceId = commit.InstanceId, CorrelationId = correlation, NodeId = t.NodeId, Kind = t.Kind.ToString(),
             Title = t.Title, Description = t.Description, InstitutionCode = t.Institution, Department = t.Department,
@@ -204,27 +230,35 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
             Status = "Available", Priority = t.Priority, FormKey = t.FormKey, DueAt = t.DueAt ?? WorkflowTaskRecord.NoDueDate,
             DueExplanationKo = t.DueExplanationKo, DueExplanationEn = t.DueExplanationEn, CreatedAt = now, Revision = 1,
         }));
-        db.WorkflowTimers.AddRange(timersAdded.Select(t => new WorkflowTimerRecord
+        batch.Insert(timersAdded.ConvertAll(t => new WorkflowTimerRecord
         {
             Id = t.Id, InstanceId = commit.InstanceId, BookmarkId = t.BookmarkId, NodeId = t.NodeId, FireAt = t.FireAt,
             Kind = t.Kind.ToString(), DeadlineId = t.DeadlineId, Status = "Pending",
         }));
-        db.OutboxMessages.AddRange(delta.Outbox.Select(o => new OutboxMessage("engine", o.Type, o.Payload.ToJsonString(), o.IdempotencyKey, now, commit.InstanceId)));
-        db.WorkflowHistory.AddRange(delta.History.Select(h => new WorkflowHistoryRecord
+        batch.Insert(delta.Outbox.ConvertAll(o => new OutboxMessage("engine", o.Type, o.Payload.ToJsonString(), o.IdempotencyKey, now, commit.InstanceId)));
+        batch.Insert(delta.History.ConvertAll(h => new WorkflowHistoryRecord
         {
             InstanceId = commit.InstanceId, Seq = h.Seq, NodeId = h.NodeId, Event = h.Event, Actor = h.Actor, At = h.At, Data = h.Data?.ToJsonString(),
         }));
-        db.WorkflowIncidents.AddRange(delta.Incidents.Select(i => new WorkflowIncidentRecord
+        batch.Insert(delta.Incidents.ConvertAll(i => new WorkflowIncidentRecord
         {
             InstanceId = commit.InstanceId, NodeId = i.NodeId, TokenId = i.TokenId, Kind = i.Kind, Message = i.Message.Length > 2000 ? i.Message[..2000] : i.Message, CreatedAt = now,
         }));
         if (delta.InboxAdded is { } early)
         {
-            db.WorkflowInbox.Add(new WorkflowInboxRecord
+            batch.Insert([new WorkflowInboxRecord
             {
                 Id = early.EventId, Name = early.Name, CorrelationKey = early.CorrelationKey, Payload = early.Payload?.ToJsonString(),
                 ReceivedAt = now, ExpiresAt = now.AddDays(30),
-            });
+            }]);
+        }
+    }
+
+    private static void DeleteByKey<TEntity>(WriteBatch batch, string key, List<string> ids)
+    {
+        if (ids.Count > 0)
+        {
+            batch.Statement($"DELETE FROM {batch.Table<TEntity>()} WHERE {batch.Column<TEntity>(key)} IN {batch.Values<TEntity>(key, ids)}");
         }
     }
 }
