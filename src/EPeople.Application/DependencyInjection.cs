@@ -20,6 +20,9 @@ public static class DependencyInjection
             ];
         });
         services.AddScoped<Workflows.WorkflowDefinitionCatalog>();
+        services.AddOptions<Petitions.PetitionOptions>();
+        services.AddScoped<Petitions.Routing.IPetitionRouter, Petitions.Routing.RuleBasedPetitionRouter>();
+        services.AddScoped<Tasks.ITaskParticipant, Petitions.PetitionTaskParticipant>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<IOutboxChannel, PickupFolderEmailChannel>();
         services.AddScoped<OutboxDispatcher>();
 
+        services.Configure<EPeople.Application.Petitions.PetitionOptions>(configuration.GetSection(EPeople.Application.Petitions.PetitionOptions.Section));
         services.Configure<SeedOptions>(o => o.DemoUsers = isDevelopment);
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.PostConfigure<SeedOptions>(o =>

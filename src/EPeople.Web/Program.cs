@@ -137,6 +137,7 @@ api.MapInstitutionEndpoints();
 api.MapTaskEndpoints();
 api.MapCalendarEndpoints();
 api.MapWorkflowEndpoints();
+api.MapPetitionEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -22,6 +22,13 @@ public interface IEPeopleDbContext
     DbSet<WorkflowHistoryRecord> WorkflowHistory { get; }
     DbSet<WorkflowIncidentRecord> WorkflowIncidents { get; }
     DbSet<Calendar.BusinessHolidayRecord> BusinessHolidays { get; }
+    DbSet<EPeople.Domain.Petitions.Petition> Petitions { get; }
+    DbSet<Petitions.FilingKeyRecord> FilingKeys { get; }
+
+    /// <summary>For the use cases that join the engine's commit in one transaction (filing, task actions).</summary>
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -24,7 +24,7 @@ internal sealed class ReassignTaskCommandValidator : AbstractValidator<ReassignT
         RuleFor(c => c.Assignee).NotEmpty().WithMessage("Name the official (e-mail) to assign the task to.").MaximumLength(256);
 }
 
-internal sealed class TaskAssignmentHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock)
+internal sealed class TaskAssignmentHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock, IEnumerable<ITaskParticipant> participants)
     : ICommandHandler<ClaimTaskCommand, TaskSummaryDto>, ICommandHandler<ReleaseTaskCommand, TaskSummaryDto>, ICommandHandler<ReassignTaskCommand, TaskSummaryDto>
 {
     public ValueTask<TaskSummaryDto> Handle(ClaimTaskCommand command, CancellationToken cancellationToken) =>
@@ -46,6 +46,8 @@ internal sealed class TaskAssignmentHandler(IEPeopleDbContext db, ICurrentUser u
             throw new Errors.ForbiddenException("Only a department head or an institution administrator reassigns tasks.");
         }
 
+        // Claiming a case's task also tells the case (a petition is then taken up), in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.WorkflowTasks
             .Where(t => t.Id == taskId && t.Revision == expectedRevision && t.IsOpen)
             .ExecuteUpdateAsync(s => s
@@ -59,6 +61,20 @@ internal sealed class TaskAssignmentHandler(IEPeopleDbContext db, ICurrentUser u
             throw TaskAccess.Stale(current);
         }
 
+        if (claimedBy is not null)
+        {
+            foreach (var participant in participants)
+            {
+                if (await participant.HandlesAsync(task, ct))
+                {
+                    await participant.OnClaimedAsync(task, officer, ct);
+                    await db.SaveChangesAsync(ct);
+                    break;
+                }
+            }
+        }
+
+        await transaction.CommitAsync(ct);
         return current.ToSummary(clock.GetUtcNow());
     }
 }

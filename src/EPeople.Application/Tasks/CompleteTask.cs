@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EPeople.Application.Abstractions;
 using EPeople.Application.Errors;
 using EPeople.Application.Security;
+using EPeople.Application.Workflows;
 using EPeople.Workflows.Runtime;
 using FluentValidation;
 using Mediator;
@@ -26,7 +27,7 @@ internal sealed class CompleteTaskCommandValidator : AbstractValidator<CompleteT
     }
 }
 
-internal sealed class CompleteTaskCommandHandler(IEPeopleDbContext db, ICurrentUser user, WorkflowRuntime runtime)
+internal sealed class CompleteTaskCommandHandler(IEPeopleDbContext db, ICurrentUser user, WorkflowRuntime runtime, IEnumerable<ITaskParticipant> participants)
     : ICommandHandler<CompleteTaskCommand, TaskCompletedDto>
 {
     public async ValueTask<TaskCompletedDto> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
@@ -46,14 +47,56 @@ internal sealed class CompleteTaskCommandHandler(IEPeopleDbContext db, ICurrentU
             throw TaskAccess.Stale(task);
         }
 
-        var result = await runtime.ExecuteAsync(task.InstanceId, new ResumeBookmarkCommand(operationId, task.Id, command.Action, command.Data, user.Name), cancellationToken);
-        return result.Outcome switch
+        var participant = await ParticipantAsync(task, cancellationToken);
+        if (participant is null)
         {
-            CommandOutcome.Applied => new TaskCompletedDto(task.Id, command.Action!, result.State.Status.ToString(), Replayed: false),
-            CommandOutcome.Rejected => throw ValidationFailedException.For("action", result.Message ?? "This action is not offered."),
-            _ => throw TaskAccess.Stale(await db.WorkflowTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, cancellationToken)),
-        };
+            return Outcome(task, command, await runtime.ExecuteAsync(task.InstanceId, new ResumeBookmarkCommand(operationId, task.Id, command.Action, command.Data, user.Name), cancellationToken));
+        }
+
+        // The case (a petition) moves with the workflow: both are written in one transaction, or neither.
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var data = await participant.OnCompletingAsync(task, command.Action!, command.Data, officer, cancellationToken);
+            var result = await runtime.ExecuteAsync(task.InstanceId, new ResumeBookmarkCommand(operationId, task.Id, command.Action, data, user.Name), cancellationToken);
+            var dto = Outcome(task, command, result);
+            await participant.OnCompletedAsync(task, result, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return dto;
+        }
+        catch (Exception ex) when (ex is EPeople.Workflows.Ports.WorkflowConflictException or DbUpdateException or System.Data.Common.DbException)
+        {
+            // Someone acted at the same moment: a twin of this very request is answered as the first one was.
+            db.ChangeTracker.Clear();
+            if (await runtime.HasProcessedAsync(operationId, cancellationToken))
+            {
+                return new TaskCompletedDto(task.Id, command.Action!, await InstanceStatusAsync(task.InstanceId, cancellationToken), Replayed: true);
+            }
+
+            throw TaskAccess.Stale(await db.WorkflowTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, cancellationToken));
+        }
     }
+
+    private async Task<ITaskParticipant?> ParticipantAsync(WorkflowTaskRecord task, CancellationToken cancellationToken)
+    {
+        foreach (var participant in participants)
+        {
+            if (await participant.HandlesAsync(task, cancellationToken))
+            {
+                return participant;
+            }
+        }
+
+        return null;
+    }
+
+    private TaskCompletedDto Outcome(WorkflowTaskRecord task, CompleteTaskCommand command, CommandResult result) => result.Outcome switch
+    {
+        CommandOutcome.Applied => new TaskCompletedDto(task.Id, command.Action!, result.State.Status.ToString(), Replayed: false),
+        CommandOutcome.Rejected => throw ValidationFailedException.For("action", result.Message ?? "This action is not offered."),
+        _ => throw TaskAccess.Stale(db.WorkflowTasks.AsNoTracking().Single(t => t.Id == task.Id)),
+    };
 
     private async Task<string> InstanceStatusAsync(Guid instanceId, CancellationToken cancellationToken) =>
         await db.WorkflowInstances.Where(i => i.Id == instanceId).Select(i => i.Status).SingleAsync(cancellationToken);

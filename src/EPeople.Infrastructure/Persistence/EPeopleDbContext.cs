@@ -41,6 +41,8 @@ public abstract class EPeopleDbContext(DbContextOptions options)
     public DbSet<WorkflowIncidentRecord> WorkflowIncidents => Set<WorkflowIncidentRecord>();
     public DbSet<WorkflowHistoryRecord> WorkflowHistory => Set<WorkflowHistoryRecord>();
     public DbSet<Application.Calendar.BusinessHolidayRecord> BusinessHolidays => Set<Application.Calendar.BusinessHolidayRecord>();
+    public DbSet<Domain.Petitions.Petition> Petitions => Set<Domain.Petitions.Petition>();
+    public DbSet<Application.Petitions.FilingKeyRecord> FilingKeys => Set<Application.Petitions.FilingKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

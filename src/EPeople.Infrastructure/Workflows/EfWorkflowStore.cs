@@ -22,6 +22,8 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
     // Published versions never change, so they are cached for the life of the process.
     private static readonly ConcurrentDictionary<(string, int), WorkflowDefinition> Definitions = new();
 
+    public bool InAmbientTransaction => db.Database.CurrentTransaction is not null;
+
     public async Task<StoredInstance?> LoadAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         // The connection stays open for the commit that follows (one rent from the pool per command), and the row is

@@ -228,7 +228,8 @@ public sealed class HumanTaskActivity : Activity
         }
 
         var text = context.Text("due");
-        if (due.Language == ExpressionLanguage.Literal && Calendar.WorkflowDuration.TryParse(text, out var duration))
+        // A duration (written in the definition or read from a variable, e.g. the kind's statutory period) runs from now.
+        if (Calendar.WorkflowDuration.TryParse(text, out var duration))
         {
             return context.Calendar.DueAfter(context.Now, duration);
         }

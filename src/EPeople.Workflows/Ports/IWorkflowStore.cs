@@ -38,4 +38,11 @@ public interface IWorkflowStore
 
     /// <summary>Writes a command's state, delta and operation id in one transaction.</summary>
     Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True while the caller holds a transaction the commit joins (a use case writing its own rows with the engine's).
+    /// The runtime then leaves a conflict to the caller instead of re-applying the command: it cannot know what the
+    /// caller wrote, and on PostgreSQL a failed statement has already doomed the transaction.
+    /// </summary>
+    bool InAmbientTransaction => false;
 }

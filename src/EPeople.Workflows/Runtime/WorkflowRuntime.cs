@@ -60,7 +60,7 @@ public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store,
                     result.Delta, command.OperationId, result.Outcome), cancellationToken);
                 return result;
             }
-            catch (WorkflowConflictException) when (attempt < MaxAttempts)
+            catch (WorkflowConflictException) when (attempt < MaxAttempts && !store.InAmbientTransaction)
             {
                 // The operation id is unique: a replay (or its concurrent twin) finds it stored and does nothing.
                 // Otherwise someone else committed first: reload and apply the command to the new state.

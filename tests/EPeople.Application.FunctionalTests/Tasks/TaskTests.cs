@@ -14,7 +14,7 @@ public sealed class TaskTests(DatabaseProvider provider) : DatabaseTest(provider
 {
     private async Task<TaskSummaryDto> StartPetitionAsync(string correlation = "petition-1")
     {
-        if (!await App.QueryDbAsync(db => db.WorkflowDefinitions.AnyAsync()))
+        if (!await App.QueryDbAsync(db => db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == WorkflowFixture.Reference.DefinitionId)))
         {
             await App.QueryDbAsync(async db =>
             {

@@ -17,10 +17,10 @@ public sealed class TestCurrentUser : ICurrentUser
 
     public bool IsInRole(string role) => _roles.Contains(role);
 
-    public void Set(string name, IEnumerable<string> roles, Guid? institutionId = null, Guid? departmentId = null, string? position = null)
+    public void Set(string name, IEnumerable<string> roles, Guid? institutionId = null, Guid? departmentId = null, string? position = null, Guid? id = null)
     {
         Position = position;
-        Id = Guid.NewGuid();
+        Id = id ?? Guid.NewGuid();
         Name = name;
         _roles = [.. roles];
         InstitutionId = institutionId;

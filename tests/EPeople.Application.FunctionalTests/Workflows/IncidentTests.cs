@@ -28,7 +28,7 @@ public sealed class IncidentTests(DatabaseProvider provider) : DatabaseTest(prov
     /// <summary>Starts an instance without the variable its first task is assigned from: the token parks on an incident.</summary>
     private async Task<Guid> StartBrokenInstanceAsync(string correlation)
     {
-        if (!await App.QueryDbAsync(db => db.WorkflowDefinitions.AnyAsync()))
+        if (!await App.QueryDbAsync(db => db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == Broken.DefinitionId)))
         {
             await App.QueryDbAsync(async db =>
             {

@@ -137,6 +137,39 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Application.Petitions.FilingKeyRecord", b =>
+                {
+                    b.Property<Guid>("PetitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("petitioner_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("petition_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("PetitionerId", "Key")
+                        .HasName("pk_petition_filing_keys");
+
+                    b.ToTable("petition_filing_keys", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Workflows.WorkflowBookmarkRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -981,6 +1014,219 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("institution_service_types", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Domain.Petitions.Petition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("answer");
+
+                    b.Property<bool>("AnswerIsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("answer_is_public");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("closure_reason");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("department");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("DueExplanationEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("due_explanation_en");
+
+                    b.Property<string>("DueExplanationKo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("due_explanation_ko");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("institution_code");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PetitionerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("petitioner_id");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subtype")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("subtype");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("TransferCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("transfer_count");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkflowInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_instance_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Petitioner", "EPeople.Domain.Petitions.Petition.Petitioner#PetitionerContact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("petitioner_email");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("petitioner_name");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("petitioner_phone");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_petitions");
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_petitions_receipt_number");
+
+                    b.HasIndex("WorkflowInstanceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_petitions_workflow_instance_id");
+
+                    b.HasIndex("PetitionerId", "FiledAt", "Id")
+                        .HasDatabaseName("ix_petitions_petitioner_id_filed_at_id");
+
+                    b.ToTable("petitions", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Domain.Petitions.PetitionEvent", b =>
+                {
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("petition_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("institution_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("PetitionId", "Seq")
+                        .HasName("pk_petition_events");
+
+                    b.ToTable("petition_events", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Infrastructure.Identity.ApplicationRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1302,6 +1548,16 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasConstraintName("fk_institution_service_types_institutions_institution_id");
                 });
 
+            modelBuilder.Entity("EPeople.Domain.Petitions.PetitionEvent", b =>
+                {
+                    b.HasOne("EPeople.Domain.Petitions.Petition", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_petition_events_petitions_petition_id");
+                });
+
             modelBuilder.Entity("EPeople.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("EPeople.Domain.Institutions.Department", null)
@@ -1379,6 +1635,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Navigation("Departments");
 
                     b.Navigation("ServiceTypes");
+                });
+
+            modelBuilder.Entity("EPeople.Domain.Petitions.Petition", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -137,6 +137,39 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Application.Petitions.FilingKeyRecord", b =>
+                {
+                    b.Property<Guid>("PetitionerId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("petitioner_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("petition_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("PetitionerId", "Key")
+                        .HasName("pk_petition_filing_keys");
+
+                    b.ToTable("petition_filing_keys", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Workflows.WorkflowBookmarkRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -981,6 +1014,219 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("institution_service_types", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Domain.Petitions.Petition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("answer");
+
+                    b.Property<bool>("AnswerIsPublic")
+                        .HasColumnType("bit")
+                        .HasColumnName("answer_is_public");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("closure_reason");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("department");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("DueExplanationEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("due_explanation_en");
+
+                    b.Property<string>("DueExplanationKo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("due_explanation_ko");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(7)")
+                        .HasColumnName("institution_code");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_public");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PetitionerId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("petitioner_id");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(24)")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(5)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(24)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subtype")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("subtype");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("TransferCount")
+                        .HasColumnType("int")
+                        .HasColumnName("transfer_count");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkflowInstanceId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("workflow_instance_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Petitioner", "EPeople.Domain.Petitions.Petition.Petitioner#PetitionerContact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(254)
+                                .HasColumnType("nvarchar(254)")
+                                .HasColumnName("petitioner_email");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("petitioner_name");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)")
+                                .HasColumnName("petitioner_phone");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_petitions");
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_petitions_receipt_number");
+
+                    b.HasIndex("WorkflowInstanceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_petitions_workflow_instance_id");
+
+                    b.HasIndex("PetitionerId", "FiledAt", "Id")
+                        .HasDatabaseName("ix_petitions_petitioner_id_filed_at_id");
+
+                    b.ToTable("petitions", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Domain.Petitions.PetitionEvent", b =>
+                {
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("petition_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("int")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("at");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(7)")
+                        .HasColumnName("institution_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("PetitionId", "Seq")
+                        .HasName("pk_petition_events");
+
+                    b.ToTable("petition_events", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Infrastructure.Identity.ApplicationRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1304,6 +1550,16 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasConstraintName("fk_institution_service_types_institutions_institution_id");
                 });
 
+            modelBuilder.Entity("EPeople.Domain.Petitions.PetitionEvent", b =>
+                {
+                    b.HasOne("EPeople.Domain.Petitions.Petition", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_petition_events_petitions_petition_id");
+                });
+
             modelBuilder.Entity("EPeople.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("EPeople.Domain.Institutions.Department", null)
@@ -1381,6 +1637,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Departments");
 
                     b.Navigation("ServiceTypes");
+                });
+
+            modelBuilder.Entity("EPeople.Domain.Petitions.Petition", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

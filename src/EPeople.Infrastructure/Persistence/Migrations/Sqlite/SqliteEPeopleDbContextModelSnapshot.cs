@@ -132,6 +132,39 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Application.Petitions.FilingKeyRecord", b =>
+                {
+                    b.Property<Guid>("PetitionerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petitioner_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petition_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("PetitionerId", "Key")
+                        .HasName("pk_petition_filing_keys");
+
+                    b.ToTable("petition_filing_keys", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Workflows.WorkflowBookmarkRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -972,6 +1005,219 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("institution_service_types", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Domain.Petitions.Petition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<bool>("AnswerIsPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answer_is_public");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closure_reason");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("DueExplanationEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_explanation_en");
+
+                    b.Property<string>("DueExplanationKo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_explanation_ko");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_code");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_public");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PetitionerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petitioner_id");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(5)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subtype")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtype");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("TransferCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transfer_count");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkflowInstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_instance_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Petitioner", "EPeople.Domain.Petitions.Petition.Petitioner#PetitionerContact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("petitioner_email");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("petitioner_name");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("petitioner_phone");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_petitions");
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_petitions_receipt_number");
+
+                    b.HasIndex("WorkflowInstanceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_petitions_workflow_instance_id");
+
+                    b.HasIndex("PetitionerId", "FiledAt", "Id")
+                        .HasDatabaseName("ix_petitions_petitioner_id_filed_at_id");
+
+                    b.ToTable("petitions", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Domain.Petitions.PetitionEvent", b =>
+                {
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petition_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.HasKey("PetitionId", "Seq")
+                        .HasName("pk_petition_events");
+
+                    b.ToTable("petition_events", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Infrastructure.Identity.ApplicationRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1287,6 +1533,16 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_institution_service_types_institutions_institution_id");
                 });
 
+            modelBuilder.Entity("EPeople.Domain.Petitions.PetitionEvent", b =>
+                {
+                    b.HasOne("EPeople.Domain.Petitions.Petition", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_petition_events_petitions_petition_id");
+                });
+
             modelBuilder.Entity("EPeople.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("EPeople.Domain.Institutions.Department", null)
@@ -1364,6 +1620,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Departments");
 
                     b.Navigation("ServiceTypes");
+                });
+
+            modelBuilder.Entity("EPeople.Domain.Petitions.Petition", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

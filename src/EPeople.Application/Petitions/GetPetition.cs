@@ -1,0 +1,60 @@
+using System.Globalization;
+using EPeople.Application.Abstractions;
+using EPeople.Application.Errors;
+using EPeople.Application.Security;
+using EPeople.Domain.Petitions;
+using EPeople.Domain.Privacy;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EPeople.Application.Petitions;
+
+/// <summary>
+/// One petition with its three-step timeline. A citizen sees only their own (another's is "not found", so its
+/// existence is not revealed); an official sees petitions that are or were at their institution (403 otherwise),
+/// with the petitioner's personal data masked.
+/// </summary>
+[Authorize(Roles = Roles.Citizen + "," + Roles.Official + "," + Roles.InstitutionAdmin)]
+public sealed record GetPetitionQuery(Guid Id) : IQuery<PetitionDto>;
+
+internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser user) : IQueryHandler<GetPetitionQuery, PetitionDto>
+{
+    public async ValueTask<PetitionDto> Handle(GetPetitionQuery query, CancellationToken cancellationToken)
+    {
+        var petition = await db.Petitions.AsNoTracking().Include(p => p.Events)
+                           .SingleOrDefaultAsync(p => p.Id == query.Id, cancellationToken)
+                       ?? throw new NotFoundException("Petition", query.Id);
+        var isPetitioner = user.Id == petition.PetitionerId;
+        if (!isPetitioner)
+        {
+            if (!user.IsInRole(Roles.Official) && !user.IsInRole(Roles.InstitutionAdmin))
+            {
+                throw new NotFoundException("Petition", query.Id);
+            }
+
+            var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Code).SingleOrDefaultAsync(cancellationToken);
+            if (institution is null || petition.Events.All(e => e.InstitutionCode != institution))
+            {
+                throw new ForbiddenException("This petition is handled by another institution.");
+            }
+        }
+
+        var codes = petition.Events.Select(e => e.InstitutionCode).Append(petition.InstitutionCode).Distinct().ToList();
+        var names = await db.Institutions.AsNoTracking().Where(i => codes.Contains(i.Code))
+            .ToDictionaryAsync(i => i.Code, i => (i.NameKo, i.NameEn), cancellationToken);
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        InstitutionRefDto Ref(string code) => new(code, names.TryGetValue(code, out var n) ? english ? n.NameEn : n.NameKo : code);
+
+        var contact = petition.Petitioner;
+        var petitioner = isPetitioner
+            ? new PetitionerDto(contact.Name, contact.Phone, contact.Email)
+            : new PetitionerDto(PersonalDataMask.Name(contact.Name), PersonalDataMask.Phone(contact.Phone), PersonalDataMask.Email(contact.Email));
+        var body = isPetitioner ? petition.Body : PersonalDataMask.Text(petition.Body);
+        return new PetitionDto(
+            petition.Id, petition.ReceiptNumber, petition.Kind.ToString(), petition.Subtype?.ToString(), petition.Title, body,
+            petition.Status.ToString(), petition.Stage.ToString(), Ref(petition.InstitutionCode), petition.Department, petition.FiledAt,
+            petition.DueAt, english ? petition.DueExplanationEn : petition.DueExplanationKo, petition.IsPublic,
+            petition.Answer, petition.AnsweredAt, petition.ClosureReason, petition.TransferCount, petitioner,
+            [.. petition.Events.OrderBy(e => e.Seq).Select(e => new TimelineEntryDto(e.Seq, e.Stage.ToString(), e.Kind.ToString(), e.At, Ref(e.InstitutionCode), e.Note))]);
+    }
+}

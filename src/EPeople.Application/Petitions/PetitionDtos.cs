@@ -1,0 +1,18 @@
+namespace EPeople.Application.Petitions;
+
+public sealed record InstitutionRefDto(string Code, string Name);
+
+public sealed record PetitionFiledDto(
+    Guid Id, string ReceiptNumber, string Status, string Stage, InstitutionRefDto Institution, string? Department,
+    DateTimeOffset? DueAt, string? DueExplanation, bool Replayed);
+
+public sealed record TimelineEntryDto(int Seq, string Stage, string Event, DateTimeOffset At, InstitutionRefDto Institution, string? Note);
+
+public sealed record PetitionDto(
+    Guid Id, string ReceiptNumber, string Kind, string? Subtype, string Title, string Body, string Status, string Stage,
+    InstitutionRefDto Institution, string? Department, DateTimeOffset FiledAt, DateTimeOffset? DueAt, string? DueExplanation,
+    bool IsPublic, string? Answer, DateTimeOffset? AnsweredAt, string? ClosureReason, int TransferCount,
+    PetitionerDto Petitioner, IReadOnlyList<TimelineEntryDto> Timeline);
+
+/// <summary>The petitioner's contact as the reader may see it (masked for officials).</summary>
+public sealed record PetitionerDto(string Name, string? Phone, string? Email);

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using EPeople.Application.Abstractions;
+using EPeople.Application.Errors;
+using EPeople.Application.Tasks;
+using EPeople.Application.Workflows;
+using EPeople.Domain.Petitions;
+using EPeople.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace EPeople.Application.Petitions;
+
+/// <summary>
+/// Petitions on the worklist: claiming a petition's task means the institution has taken it up; completing it answers,
+/// transfers (the petition decides where it really goes: a bounce or too many hops go to the triage desk) or closes it.
+/// </summary>
+internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, TimeProvider clock) : ITaskParticipant
+{
+    /// <summary>Bases for closing without an answer.</summary>
+    public static readonly string[] ClosureBases = ["NotAPetition", "Repeat", "Duplicate", "Other"];
+
+    private Petition? _petition;
+
+    public async Task<bool> HandlesAsync(WorkflowTaskRecord task, CancellationToken cancellationToken)
+    {
+        _petition = await db.Petitions.Include(p => p.Events).SingleOrDefaultAsync(p => p.WorkflowInstanceId == task.InstanceId, cancellationToken);
+        return _petition is not null;
+    }
+
+    public Task OnClaimedAsync(WorkflowTaskRecord task, TaskAccess.Officer officer, CancellationToken cancellationToken)
+    {
+        Petition.Accept(officer.InstitutionCode!, officer.Name, clock.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public async Task<JsonObject?> OnCompletingAsync(WorkflowTaskRecord task, string action, JsonObject? data, TaskAccess.Officer officer, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var institution = officer.InstitutionCode!;
+        switch (action)
+        {
+            case "Answer":
+                Petition.GiveAnswer(institution, Text(data, "answer", 20_000), data?["isPublic"]?.GetValue<bool>() ?? false, officer.Name, now);
+                return data;
+            case "Transfer":
+                var to = Text(data, "institutionCode", 7);
+                var reason = Text(data, "reason", 1000);
+                if (!await db.Institutions.AnyAsync(i => i.Code == to && i.IsActive, cancellationToken))
+                {
+                    throw ValidationFailedException.For("data.institutionCode", $"No active institution has the code {to}.");
+                }
+
+                var triageDesk = await db.Institutions.Where(i => i.IsTriageDesk).Select(i => i.Code).FirstAsync(cancellationToken);
+                string destination;
+                if (Petition.Status == PetitionStatus.InTriage && institution == triageDesk)
+                {
+                    Petition.RouteFromTriage(triageDesk, to, null, officer.Name, now);
+                    destination = to;
+                }
+                else
+                {
+                    destination = Petition.Transfer(institution, to, reason, triageDesk, officer.Name, now);
+                }
+
+                return new JsonObject { ["institutionCode"] = destination, ["department"] = null, ["reason"] = reason, ["requested"] = to };
+            case "Close":
+                var basis = Text(data, "basis", 40);
+                if (!ClosureBases.Contains(basis, StringComparer.Ordinal))
+                {
+                    throw ValidationFailedException.For("data.basis", $"The basis must be one of {string.Join(", ", ClosureBases)}.");
+                }
+
+                Petition.CloseWithoutAnswer(institution, Text(data, "reason", 1000), basis, officer.Name, now);
+                return data;
+            default:
+                return data;
+        }
+    }
+
+    public Task OnCompletedAsync(WorkflowTaskRecord task, CommandResult result, CancellationToken cancellationToken)
+    {
+        if (result.Delta.TasksCreated.FirstOrDefault() is { } next)
+        {
+            Petition.SetDue(next.DueAt, next.DueExplanationKo, next.DueExplanationEn);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Petition Petition => _petition ?? throw new InvalidOperationException("HandlesAsync was not called.");
+
+    private static string Text(JsonObject? data, string field, int maxLength)
+    {
+        var value = data?[field] is JsonValue node && node.TryGetValue<string>(out var text) ? text.Trim() : "";
+        if (value.Length == 0)
+        {
+            throw ValidationFailedException.For($"data.{field}", $"'{field}' is required for this action.");
+        }
+
+        return value.Length > maxLength
+            ? throw ValidationFailedException.For($"data.{field}", $"'{field}' has at most {maxLength} characters.")
+            : value;
+    }
+}

@@ -1,0 +1,248 @@
+namespace EPeople.Domain.Petitions;
+
+/// <summary>
+/// A citizen's petition of any kind, from filing to result. It guards its own status transitions; the workflow
+/// engine drives the process (tasks, clocks, notices) and calls these methods through the petition use cases in the
+/// same transaction, so the petition and its workflow never disagree.
+/// </summary>
+public sealed class Petition : AggregateRoot
+{
+    /// <summary>How many transfers a petition may make before the triage desk decides (DOMAIN.md A3).</summary>
+    public const int MaxTransfers = 3;
+
+    private readonly List<PetitionEvent> _events = [];
+
+    private Petition()
+    {
+    }
+
+    public string ReceiptNumber { get; private set; } = "";
+    public PetitionKind Kind { get; private set; }
+    public PetitionSubtype? Subtype { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public PetitionStatus Status { get; private set; }
+
+    /// <summary>The citizen's account.</summary>
+    public Guid PetitionerId { get; private set; }
+
+    /// <summary>Personal data (masked on every screen and export, every official's read logged).</summary>
+    public PetitionerContact Petitioner { get; private set; } = PetitionerContact.None;
+
+    public bool IsPublic { get; private set; }
+    public string? RegionCode { get; private set; }
+
+    /// <summary>The institution that has the petition now.</summary>
+    public string InstitutionCode { get; private set; } = "";
+
+    /// <summary>The department the institution's intake rules chose, if any.</summary>
+    public string? Department { get; private set; }
+
+    public DateTimeOffset FiledAt { get; private set; }
+
+    /// <summary>When the current institution must answer (set from its task, on the business calendar).</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
+    public string? DueExplanationKo { get; private set; }
+    public string? DueExplanationEn { get; private set; }
+    public int TransferCount { get; private set; }
+    public string? Answer { get; private set; }
+    public bool AnswerIsPublic { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>Why a petition was closed without an answer (not a petition, a repeat under Art. 23…).</summary>
+    public string? ClosureReason { get; private set; }
+
+    /// <summary>The workflow instance running this petition's lifecycle.</summary>
+    public Guid WorkflowInstanceId { get; private set; }
+
+    public IReadOnlyList<PetitionEvent> Events => _events;
+
+    /// <summary>The step the citizen sees: Result once answered or closed, Transfer after a transfer, Reception before.</summary>
+    public PetitionStage Stage => Status is PetitionStatus.Answered or PetitionStatus.Closed || (Status == PetitionStatus.Withdrawn && AnsweredAt is not null)
+        ? PetitionStage.Result
+        : TransferCount > 0 ? PetitionStage.Transfer : PetitionStage.Reception;
+
+    /// <summary>True until the petition is answered, closed or withdrawn.</summary>
+    public bool IsOpen => Status is PetitionStatus.Received or PetitionStatus.InTriage or PetitionStatus.InProgress;
+
+    public static Petition File(PetitionFiling filing, string receiptNumber, string institutionCode, bool toTriageDesk, string? department, DateTimeOffset now)
+    {
+        if (filing.Kind == PetitionKind.CivilPetition && filing.Subtype is null)
+        {
+            throw new DomainException("A civil petition needs its subtype (grievance, question, legal question, proposal or other).", "SubtypeRequired");
+        }
+
+        if (filing.Kind != PetitionKind.CivilPetition && filing.Subtype is not null)
+        {
+            throw new DomainException($"Only civil petitions have a subtype; a {filing.Kind} has none.", "SubtypeNotAllowed");
+        }
+
+        var petition = new Petition
+        {
+            ReceiptNumber = receiptNumber,
+            Kind = filing.Kind,
+            Subtype = filing.Subtype,
+            Title = filing.Title.Trim(),
+            Body = filing.Body.Trim(),
+            PetitionerId = filing.PetitionerId,
+            Petitioner = filing.Contact,
+            IsPublic = filing.IsPublic,
+            RegionCode = filing.RegionCode,
+            InstitutionCode = institutionCode,
+            Department = department,
+            FiledAt = now,
+            WorkflowInstanceId = Guid.CreateVersion7(),
+            Status = toTriageDesk ? PetitionStatus.InTriage : PetitionStatus.Received,
+        };
+        petition.Record(PetitionEventKind.Filed, now, institutionCode, null, null);
+        return petition;
+    }
+
+    /// <summary>The due date of the institution's handling task (computed by the engine on the business calendar).</summary>
+    public void SetDue(DateTimeOffset? dueAt, string? explanationKo, string? explanationEn)
+    {
+        DueAt = dueAt;
+        DueExplanationKo = explanationKo;
+        DueExplanationEn = explanationEn;
+    }
+
+    /// <summary>An official of the institution that has the petition takes it up (claims its task).</summary>
+    public void Accept(string institutionCode, string actor, DateTimeOffset now)
+    {
+        EnsureAt(institutionCode);
+        if (Status is PetitionStatus.InProgress or PetitionStatus.InTriage)
+        {
+            return; // taken already, or the triage desk taking up the routing (which is not accepting the case)
+        }
+
+        if (Status != PetitionStatus.Received)
+        {
+            throw Closed();
+        }
+
+        Status = PetitionStatus.InProgress;
+        Record(PetitionEventKind.Accepted, now, institutionCode, null, actor);
+    }
+
+    /// <summary>
+    /// Moves the petition to another institution and returns where it actually went: a petition sent back to an
+    /// institution it already left, or past <see cref="MaxTransfers"/>, goes to the triage desk instead (ping-pong stops there).
+    /// </summary>
+    public string Transfer(string fromInstitution, string toInstitution, string reason, string triageDesk, string actor, DateTimeOffset now)
+    {
+        EnsureAt(fromInstitution);
+        EnsureOpen();
+        if (toInstitution == fromInstitution)
+        {
+            throw new DomainException("A petition cannot be transferred to the institution that has it.", "TransferToSelf");
+        }
+
+        var left = _events.Where(e => e.Kind is PetitionEventKind.Filed or PetitionEventKind.Transferred or PetitionEventKind.Routed)
+            .Select(e => e.InstitutionCode).Where(code => code != triageDesk).ToHashSet(StringComparer.Ordinal);
+        var destination = toInstitution != triageDesk && (left.Contains(toInstitution) || TransferCount >= MaxTransfers) ? triageDesk : toInstitution;
+        var note = destination == toInstitution
+            ? reason.Trim()
+            : $"{reason.Trim()} (→ {toInstitution}: {(TransferCount >= MaxTransfers ? "transfer limit reached" : "already handled there")}; the triage desk decides)";
+        InstitutionCode = destination;
+        Department = null;
+        TransferCount++;
+        Status = destination == triageDesk ? PetitionStatus.InTriage : PetitionStatus.Received;
+        Record(PetitionEventKind.Transferred, now, destination, note, actor);
+        return destination;
+    }
+
+    /// <summary>The triage desk's first routing (not counted as a transfer: the petition had no handling institution yet).</summary>
+    public void RouteFromTriage(string triageDesk, string toInstitution, string? department, string actor, DateTimeOffset now)
+    {
+        EnsureAt(triageDesk);
+        if (Status != PetitionStatus.InTriage)
+        {
+            throw new DomainException("Only a petition waiting at the triage desk is routed from there.", "NotInTriage");
+        }
+
+        InstitutionCode = toInstitution;
+        Department = department;
+        Status = PetitionStatus.Received;
+        Record(PetitionEventKind.Routed, now, toInstitution, null, actor);
+    }
+
+    public void GiveAnswer(string institutionCode, string answer, bool isPublic, string actor, DateTimeOffset now)
+    {
+        EnsureAt(institutionCode);
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            throw new DomainException("An answer cannot be empty.", "AnswerRequired");
+        }
+
+        Answer = answer.Trim();
+        AnswerIsPublic = isPublic;
+        AnsweredAt = now;
+        Status = PetitionStatus.Answered;
+        Record(PetitionEventKind.Answered, now, institutionCode, null, actor);
+    }
+
+    /// <summary>Closes without an answer: not a petition (Decree Art. 2), a repeat (Act Art. 23), or another basis given.</summary>
+    public void CloseWithoutAnswer(string institutionCode, string reason, string basis, string actor, DateTimeOffset now)
+    {
+        EnsureAt(institutionCode);
+        EnsureOpen();
+        ClosureReason = $"{basis.Trim()}: {reason.Trim()}";
+        ClosedAt = now;
+        Status = PetitionStatus.Closed;
+        Record(PetitionEventKind.Closed, now, institutionCode, ClosureReason, actor);
+    }
+
+    /// <summary>The rating window ended (or the citizen rated): the answered petition is finished.</summary>
+    public void Finish(DateTimeOffset now)
+    {
+        if (Status != PetitionStatus.Answered)
+        {
+            return;
+        }
+
+        ClosedAt = now;
+        Status = PetitionStatus.Closed;
+        Record(PetitionEventKind.Closed, now, InstitutionCode, null, null);
+    }
+
+    public void Withdraw(Guid citizenId, DateTimeOffset now)
+    {
+        if (citizenId != PetitionerId)
+        {
+            throw new DomainException("Only the petitioner can withdraw a petition.", "NotThePetitioner");
+        }
+
+        if (!IsOpen)
+        {
+            throw new DomainException($"A petition that is {Status} can no longer be withdrawn.", "PetitionNotOpen");
+        }
+
+        Status = PetitionStatus.Withdrawn;
+        ClosedAt = now;
+        Record(PetitionEventKind.Withdrawn, now, InstitutionCode, null, null);
+    }
+
+    private void EnsureAt(string institutionCode)
+    {
+        if (institutionCode != InstitutionCode)
+        {
+            throw new DomainException($"The petition is with institution {InstitutionCode}, not {institutionCode}.", "NotYourPetition");
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen)
+        {
+            throw Closed();
+        }
+    }
+
+    private DomainException Closed() => new($"The petition is {Status}; nothing more can be done on it.", "PetitionNotOpen");
+
+    private void Record(PetitionEventKind kind, DateTimeOffset at, string institutionCode, string? note, string? actor) =>
+        _events.Add(new PetitionEvent(Id, _events.Count + 1, kind, Stage, at, institutionCode, note, actor));
+}

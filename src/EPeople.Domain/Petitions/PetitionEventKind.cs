@@ -1,0 +1,13 @@
+namespace EPeople.Domain.Petitions;
+
+/// <summary>What happened to a petition, as its timeline shows it.</summary>
+public enum PetitionEventKind
+{
+    Filed,
+    Routed,
+    Accepted,
+    Transferred,
+    Answered,
+    Closed,
+    Withdrawn,
+}

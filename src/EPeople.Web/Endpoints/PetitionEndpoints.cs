@@ -1,0 +1,35 @@
+using EPeople.Application.Petitions;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EPeople.Web.Endpoints;
+
+internal static class PetitionEndpoints
+{
+    public sealed record FileRequest(
+        string? Kind, string? Subtype, string? Title, string? Body, string? InstitutionCode, string? Region, bool? IsPublic,
+        string? ContactPhone, string? ContactEmail, bool? ConsentToPersonalData);
+
+    public static RouteGroupBuilder MapPetitionEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/petition-kinds", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListPetitionKindsQuery(), ct)))
+            .WithTags("Petitions")
+            .AllowAnonymous()
+            .WithSummary("The kinds of petition with localized names, subtypes and statutory periods");
+
+        var petitions = api.MapGroup("/petitions").WithTags("Petitions");
+
+        petitions.MapPost("/", async (FileRequest r, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
+            {
+                var filed = await sender.Send(new FilePetitionCommand(r.Kind, r.Subtype, r.Title, r.Body, r.InstitutionCode, r.Region, r.IsPublic ?? false,
+                    r.ContactPhone, r.ContactEmail, r.ConsentToPersonalData ?? false, idempotencyKey), ct);
+                return Results.Created($"/api/v1/petitions/{filed.Id}", filed); // a replay gets the first answer again (Replayed = true)
+            })
+            .WithSummary("File a petition (citizens); an Idempotency-Key header makes a retry return the first receipt");
+
+        petitions.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPetitionQuery(id), ct)))
+            .WithSummary("A petition with its stage and timeline (the petitioner, or officials of institutions it went through)");
+
+        return api;
+    }
+}

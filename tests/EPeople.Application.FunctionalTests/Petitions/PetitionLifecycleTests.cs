@@ -1,0 +1,199 @@
+using System.Text.Json.Nodes;
+using EPeople.Application.Errors;
+using EPeople.Application.FunctionalTests.Testing;
+using EPeople.Application.Petitions;
+using EPeople.Application.Security;
+using EPeople.Application.Tasks;
+using EPeople.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EPeople.Application.FunctionalTests.Petitions;
+
+/// <summary>Petitions filed, routed, taken up, transferred, answered and closed through the mediator, on SQLite and PostgreSQL.</summary>
+public sealed class PetitionLifecycleTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    private const string TriageDesk = "1140100";
+    private static readonly Guid CitizenId = Guid.NewGuid();
+
+    private void RunAsTheCitizen() => App.User.Set("citizen@test", [Roles.Citizen], id: CitizenId);
+
+    private async Task RunAsOfficerOfAsync(string institution) =>
+        App.User.Set($"officer.{institution}@test", [Roles.Official], await App.InstitutionIdAsync(institution), position: "Officer");
+
+    private static FilePetitionCommand Grievance(string? institution = null, string? region = null, string? key = null) => new(
+        "CivilPetition", "Grievance", "보도블록 파손 신고", "집 앞 보도블록이 깨져서 어르신들이 넘어질 위험이 큽니다. 빠른 보수를 부탁드립니다.",
+        institution, region, IsPublic: false, "010-1234-5678", null, ConsentToPersonalData: true, key);
+
+    private async Task<PetitionFiledDto> FileAsync(FilePetitionCommand command)
+    {
+        RunAsTheCitizen();
+        return await App.SendAsync(command);
+    }
+
+    private async Task<TaskSummaryDto> TaskAtAsync(string institution, Guid petitionId)
+    {
+        await RunAsOfficerOfAsync(institution);
+        return (await App.SendAsync(new ListTasksQuery())).Items.Single(t => t.CorrelationId == petitionId.ToString());
+    }
+
+    private Task<TaskCompletedDto> CompleteAsync(TaskSummaryDto task, string action, JsonObject data) =>
+        App.SendAsync(new CompleteTaskCommand(task.Id, action, data, task.Revision, Guid.NewGuid().ToString()));
+
+    private async Task<PetitionDto> AsCitizenAsync(Guid id)
+    {
+        RunAsTheCitizen();
+        return await App.SendAsync(new GetPetitionQuery(id));
+    }
+
+    [Test]
+    public async Task ShouldFileAGrievanceRoutedByRegionWithItsStatutoryClock()
+    {
+        var filed = await FileAsync(Grievance(region: "11680"));
+
+        var filedOn = App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        filed.ReceiptNumber.ShouldMatch($"^EP-{filedOn}-[0-9A-HJKMNP-TV-Z]{{7}}$");
+        filed.Status.ShouldBe("Received");
+        filed.Stage.ShouldBe("Reception");
+        filed.Institution.ShouldBe(new InstitutionRefDto("3220000", "서울특별시 강남구"));
+        filed.DueAt.ShouldNotBeNull();
+        (filed.DueAt.Value - App.Clock.GetUtcNow()).TotalDays.ShouldBeGreaterThan(7); // 7 working days span a weekend
+        filed.DueExplanation.ShouldNotBeNullOrWhiteSpace();
+
+        var task = await TaskAtAsync("3220000", filed.Id);
+        task.Actions.ShouldBe(["Answer", "Transfer", "Close"]);
+        task.DueAt.ShouldBe(filed.DueAt);
+    }
+
+    [Test]
+    public async Task ShouldSendWhatNoRuleRoutesToTheTriageDeskWhichRoutesItByHand()
+    {
+        var filed = await FileAsync(Grievance());
+        filed.Institution.Code.ShouldBe(TriageDesk);
+        filed.Status.ShouldBe("InTriage");
+
+        await CompleteAsync(await TaskAtAsync(TriageDesk, filed.Id), "Transfer", new JsonObject { ["institutionCode"] = "1352000", ["reason"] = "복지 시설 관련" });
+
+        var petition = await AsCitizenAsync(filed.Id);
+        petition.Institution.Code.ShouldBe("1352000");
+        petition.Status.ShouldBe("Received");
+        petition.Stage.ShouldBe("Reception"); // routing by the desk is not a transfer
+        (await TaskAtAsync("1352000", filed.Id)).Actions.ShouldContain("Answer");
+    }
+
+    [Test]
+    public async Task ShouldTransferAndAnswerThroughTheThreeSteps()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        var seoul = await TaskAtAsync("6110000", filed.Id);
+        var claimed = await App.SendAsync(new ClaimTaskCommand(seoul.Id, seoul.Revision));
+        (await AsCitizenAsync(filed.Id)).Status.ShouldBe("InProgress");
+
+        await RunAsOfficerOfAsync("6110000");
+        await CompleteAsync(claimed, "Transfer", new JsonObject { ["institutionCode"] = "1613000", ["reason"] = "국도 관리 소관" });
+        var moved = await AsCitizenAsync(filed.Id);
+        moved.Stage.ShouldBe("Transfer");
+        moved.Institution.Code.ShouldBe("1613000");
+
+        await CompleteAsync(await TaskAtAsync("1613000", filed.Id), "Answer", new JsonObject { ["answer"] = "보수 공사를 11월 20일에 합니다.", ["isPublic"] = true });
+
+        var answered = await AsCitizenAsync(filed.Id);
+        answered.Stage.ShouldBe("Result");
+        answered.Status.ShouldBe("Answered");
+        answered.Answer.ShouldBe("보수 공사를 11월 20일에 합니다.");
+        answered.Timeline.Select(e => (e.Stage, e.Event)).ShouldBe([
+            ("Reception", "Filed"), ("Reception", "Accepted"), ("Transfer", "Transferred"), ("Result", "Answered")]);
+        answered.Timeline[2].Note.ShouldBe("국도 관리 소관");
+    }
+
+    [Test]
+    public async Task ShouldStopTransferPingPongAtTheTriageDesk()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        await CompleteAsync(await TaskAtAsync("6110000", filed.Id), "Transfer", new JsonObject { ["institutionCode"] = "1613000", ["reason"] = "국토부 소관" });
+
+        await CompleteAsync(await TaskAtAsync("1613000", filed.Id), "Transfer", new JsonObject { ["institutionCode"] = "6110000", ["reason"] = "서울시 소관" });
+
+        var petition = await AsCitizenAsync(filed.Id);
+        petition.Institution.Code.ShouldBe(TriageDesk);
+        petition.Status.ShouldBe("InTriage");
+        (await TaskAtAsync(TriageDesk, filed.Id)).ShouldNotBeNull();
+        await RunAsOfficerOfAsync("6110000");
+        (await App.SendAsync(new ListTasksQuery())).Items.ShouldNotContain(t => t.CorrelationId == filed.Id.ToString());
+    }
+
+    [Test]
+    public async Task ShouldCloseARepeatWithItsBasis()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+
+        await CompleteAsync(await TaskAtAsync("6110000", filed.Id), "Close", new JsonObject { ["basis"] = "Repeat", ["reason"] = "같은 내용으로 세 번째 신청 (답변 2회 통지)" });
+
+        var petition = await AsCitizenAsync(filed.Id);
+        petition.Status.ShouldBe("Closed");
+        petition.Stage.ShouldBe("Result");
+        petition.ClosureReason.ShouldBe("Repeat: 같은 내용으로 세 번째 신청 (답변 2회 통지)");
+        (await App.QueryDbAsync(db => db.WorkflowInstances.Select(i => i.Status).SingleAsync())).ShouldBe("Completed");
+    }
+
+    [Test]
+    public async Task ShouldRefuseAnActionWithoutItsDataAndChangeNothing()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        var task = await TaskAtAsync("6110000", filed.Id);
+
+        var invalid = await Should.ThrowAsync<ValidationFailedException>(() => CompleteAsync(task, "Transfer", new JsonObject { ["institutionCode"] = "9999999", ["reason"] = "x" }));
+        invalid.Errors.Keys.ShouldContain("data.institutionCode");
+        await Should.ThrowAsync<ValidationFailedException>(() => CompleteAsync(task, "Close", new JsonObject { ["basis"] = "Bored", ["reason"] = "x" }));
+
+        var petition = await AsCitizenAsync(filed.Id);
+        petition.Status.ShouldBe("Received");
+        petition.Timeline.ShouldHaveSingleItem();
+        (await TaskAtAsync("6110000", filed.Id)).Revision.ShouldBe(task.Revision);
+    }
+
+    [Test]
+    public async Task ShouldKeepPetitionsToTheirInstitutionsAndPetitioners()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        var task = await TaskAtAsync("6110000", filed.Id);
+
+        await RunAsOfficerOfAsync("6260000"); // Busan
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new GetPetitionQuery(filed.Id)));
+        await Should.ThrowAsync<ForbiddenException>(() => CompleteAsync(task, "Answer", new JsonObject { ["answer"] = "x" }));
+
+        App.User.Set("someone.else@test", [Roles.Citizen]);
+        await Should.ThrowAsync<NotFoundException>(() => App.SendAsync(new GetPetitionQuery(filed.Id)));
+
+        await RunAsOfficerOfAsync("6110000");
+        var seen = await App.SendAsync(new GetPetitionQuery(filed.Id));
+        seen.Petitioner.Phone.ShouldBe("010-****-5678"); // officials see personal data masked
+        (await AsCitizenAsync(filed.Id)).Petitioner.Phone.ShouldBe("010-1234-5678");
+    }
+
+    [Test]
+    public async Task ShouldRefuseAnInvalidFilingFieldByFieldAndLeaveNoRow()
+    {
+        RunAsTheCitizen();
+        var invalid = await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new FilePetitionCommand(
+            "CivilPetition", null, "짧음", "너무 짧은 본문", "12345", "1", false, null, "not-an-email", false)));
+
+        invalid.Errors.Keys.ShouldBe(["subtype", "title", "body", "institutionCode", "region", "contactEmail", "consentToPersonalData"], ignoreOrder: true);
+        await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(Grievance(institution: "9999999")));
+        (await App.QueryDbAsync(db => db.Petitions.CountAsync())).ShouldBe(0);
+        (await App.QueryDbAsync(db => db.WorkflowInstances.CountAsync())).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task ShouldAnswerARepeatedIdempotencyKeyWithTheFirstReceipt()
+    {
+        var first = await FileAsync(Grievance(institution: "6110000", key: "filing-1"));
+        var again = await FileAsync(Grievance(institution: "6110000", key: "filing-1"));
+
+        again.Id.ShouldBe(first.Id);
+        again.ReceiptNumber.ShouldBe(first.ReceiptNumber);
+        again.Replayed.ShouldBeTrue();
+        (await Should.ThrowAsync<ConflictException>(() => FileAsync(Grievance(institution: "1613000", key: "filing-1")))).Rule.ShouldBe("IdempotencyKeyReused");
+        (await App.QueryDbAsync(db => db.Petitions.CountAsync())).ShouldBe(1);
+        (await App.QueryDbAsync(db => db.WorkflowInstances.CountAsync())).ShouldBe(1);
+    }
+}
