@@ -30,6 +30,9 @@ internal static class PetitionEndpoints
         petitions.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPetitionQuery(id), ct)))
             .WithSummary("A petition with its stage and timeline (the petitioner, or officials of institutions it went through)");
 
+        petitions.MapPost("/{id:guid}/withdraw", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new WithdrawPetitionCommand(id), ct)))
+            .WithSummary("Withdraw an open petition (the petitioner)");
+
         return api;
     }
 }

@@ -196,4 +196,22 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         (await App.QueryDbAsync(db => db.Petitions.CountAsync())).ShouldBe(1);
         (await App.QueryDbAsync(db => db.WorkflowInstances.CountAsync())).ShouldBe(1);
     }
+
+    [Test]
+    public async Task ShouldWithdrawAnOpenPetitionAndTakeItsTaskOffTheWorklist()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+
+        App.User.Set("someone.else@test", [Roles.Citizen]);
+        await Should.ThrowAsync<NotFoundException>(() => App.SendAsync(new WithdrawPetitionCommand(filed.Id)));
+        RunAsTheCitizen();
+        var withdrawn = await App.SendAsync(new WithdrawPetitionCommand(filed.Id));
+
+        withdrawn.Status.ShouldBe("Withdrawn");
+        await RunAsOfficerOfAsync("6110000");
+        (await App.SendAsync(new ListTasksQuery())).Items.ShouldBeEmpty();
+        (await App.QueryDbAsync(db => db.WorkflowInstances.Select(i => i.Status).SingleAsync())).ShouldBe("Completed");
+        RunAsTheCitizen();
+        (await Should.ThrowAsync<EPeople.Domain.DomainException>(() => App.SendAsync(new WithdrawPetitionCommand(filed.Id)))).Rule.ShouldBe("PetitionNotOpen");
+    }
 }

@@ -1,0 +1,42 @@
+using EPeople.Application.Abstractions;
+using EPeople.Application.Errors;
+using EPeople.Application.Security;
+using EPeople.Workflows.Runtime;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EPeople.Application.Petitions;
+
+/// <summary>
+/// The petitioner withdraws an open petition (취하): the petition and its workflow end together — the handling task
+/// leaves the worklist through the workflow's interrupting PetitionWithdrawn event, in the same transaction.
+/// </summary>
+[Authorize(Roles = Roles.Citizen)]
+public sealed record WithdrawPetitionCommand(Guid Id) : ICommand<PetitionFiledDto>;
+
+internal sealed class WithdrawPetitionCommandHandler(IEPeopleDbContext db, ICurrentUser user, WorkflowRuntime runtime, TimeProvider clock)
+    : ICommandHandler<WithdrawPetitionCommand, PetitionFiledDto>
+{
+    public async ValueTask<PetitionFiledDto> Handle(WithdrawPetitionCommand command, CancellationToken cancellationToken)
+    {
+        var petition = await db.Petitions.Include(p => p.Events).SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken);
+        if (petition is null || petition.PetitionerId != user.Id)
+        {
+            throw new NotFoundException("Petition", command.Id); // another citizen's petition is not revealed
+        }
+
+        petition.Withdraw(user.Id!.Value, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await runtime.ExecuteAsync(petition.WorkflowInstanceId, new DeliverEventCommand(
+            $"withdraw:{petition.Id}", $"withdraw:{petition.Id}", "PetitionWithdrawn", petition.Id.ToString()), cancellationToken);
+        if (result.Outcome != CommandOutcome.Applied)
+        {
+            throw new ConflictException($"The petition's workflow did not take the withdrawal: {result.Message}", "WithdrawalRefused");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        var name = await db.Institutions.Where(i => i.Code == petition.InstitutionCode).Select(i => i.NameKo).SingleAsync(cancellationToken);
+        return new PetitionFiledDto(petition.Id, petition.ReceiptNumber, petition.Status.ToString(), petition.Stage.ToString(),
+            new InstitutionRefDto(petition.InstitutionCode, name), petition.Department, petition.DueAt, null, Replayed: false);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EPeople.Web.FunctionalTests.Testing;
+
+namespace EPeople.Web.FunctionalTests.Api;
+
+public sealed class PetitionApiTests
+{
+    private static object Grievance(string title = "지하철역 엘리베이터 고장") => new
+    {
+        kind = "CivilPetition", subtype = "Grievance", title,
+        body = "역 엘리베이터가 2주째 고장이라 휠체어 이용자가 역을 이용할 수 없습니다. 수리를 요청합니다.",
+        institutionCode = "6110000", isPublic = false, contactPhone = "010-2222-3333", consentToPersonalData = true,
+    };
+
+    private static async Task<HttpResponseMessage> FileAsync(HttpClient client, object body, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/petitions") { Content = JsonContent.Create(body) };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    [Test]
+    public async Task ShouldFileOverHttpWithAReceiptAndAnswerARetryWithTheSameReceipt()
+    {
+        using var citizen = await WebTestSetup.SignedInAsync(DemoAccounts.Citizen.Email, DemoAccounts.Citizen.Password);
+        var key = Guid.NewGuid().ToString();
+
+        var response = await FileAsync(citizen, Grievance(), key);
+        var retry = await FileAsync(citizen, Grievance(), key);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var filed = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.Headers.Location!.ToString().ShouldBe($"/api/v1/petitions/{filed.GetProperty("id").GetString()}");
+        filed.GetProperty("stage").GetString().ShouldBe("Reception");
+        filed.GetProperty("institution").GetProperty("code").GetString().ShouldBe("6110000");
+        filed.GetProperty("dueExplanation").GetString().ShouldNotBeNullOrEmpty();
+        var again = await retry.Content.ReadFromJsonAsync<JsonElement>();
+        again.GetProperty("receiptNumber").GetString().ShouldBe(filed.GetProperty("receiptNumber").GetString());
+        again.GetProperty("replayed").GetBoolean().ShouldBeTrue();
+        await (await FileAsync(citizen, Grievance("다른 제목의 다른 민원"), key)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        var id = filed.GetProperty("id").GetString();
+        using var officer = await WebTestSetup.SignedInAsync(DemoAccounts.SeoulOfficer.Email, DemoAccounts.SeoulOfficer.Password);
+        var seen = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/petitions/{id}");
+        seen.GetProperty("petitioner").GetProperty("phone").GetString().ShouldBe("010-****-3333");
+        seen.GetProperty("timeline")[0].GetProperty("stage").GetString().ShouldBe("Reception");
+        using var other = await WebTestSetup.SignedInAsync("citizen2@epeople.example", DemoAccounts.Citizen.Password);
+        await (await other.GetAsync($"/api/v1/petitions/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task ShouldRefuseAnInvalidFilingWithFieldErrors()
+    {
+        using var citizen = await WebTestSetup.SignedInAsync(DemoAccounts.Citizen.Email, DemoAccounts.Citizen.Password);
+
+        var problem = await (await FileAsync(citizen, new { kind = "Complaint", title = "짧", body = "짧다", consentToPersonalData = false }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.FieldErrors().ShouldBe(["kind", "title", "body", "consentToPersonalData"], ignoreOrder: true);
+        using var officer = await WebTestSetup.SignedInAsync(DemoAccounts.SeoulOfficer.Email, DemoAccounts.SeoulOfficer.Password);
+        await (await FileAsync(officer, Grievance())).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Test]
+    public async Task ShouldListThePetitionKindsWithTheirPeriodsToAnyone()
+    {
+        using var anonymous = WebTestSetup.Factory.CreateClient();
+
+        var kinds = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/petition-kinds");
+
+        kinds.GetArrayLength().ShouldBe(5);
+        var civil = kinds.EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "CivilPetition");
+        civil.GetProperty("subtypes").EnumerateArray().Single(s => s.GetProperty("subtype").GetString() == "Grievance").GetProperty("period").GetString().ShouldBe("P7WD");
+    }
+}
