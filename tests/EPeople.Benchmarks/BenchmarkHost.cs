@@ -1,6 +1,7 @@
 using EPeople.Application.Abstractions;
 using EPeople.Application.Workflows;
 using EPeople.Infrastructure;
+using EPeople.Infrastructure.Persistence;
 using EPeople.Infrastructure.Seeding;
 using EPeople.Testing;
 using EPeople.Workflows.Definitions;
@@ -41,7 +42,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         }).Build();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddEPeopleHeadless(configuration, AppContext.BaseDirectory);
-        services.AddSingleton<ICurrentUser, SystemUser>();
+        services.AddSingleton<ICurrentUser>(SystemActor.Instance);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();

@@ -2,8 +2,8 @@ using EPeople.Application.Abstractions;
 
 namespace EPeople.Infrastructure.Persistence;
 
-/// <summary>The system itself, for a unit of work no user was handed to (design-time tools, a context made by hand).</summary>
-internal sealed class SystemActor : ICurrentUser
+/// <summary>The system itself acting: a unit of work no user was handed to, tools, benchmarks and tests acting outside a request.</summary>
+public sealed class SystemActor : ICurrentUser
 {
     public static readonly SystemActor Instance = new();
 

@@ -185,7 +185,7 @@ public sealed class ProcessKillTests
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddEPeopleHeadless(configuration, AppContext.BaseDirectory);
-        services.AddSingleton<ICurrentUser, SystemActor>();
+        services.AddSingleton<ICurrentUser>(SystemActor.Instance);
         return services.BuildServiceProvider();
     }
 }
