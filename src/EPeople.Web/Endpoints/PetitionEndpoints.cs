@@ -27,6 +27,10 @@ internal static class PetitionEndpoints
             })
             .WithSummary("File a petition (citizens); an Idempotency-Key header makes a retry return the first receipt");
 
+        petitions.MapGet("/", async (ISender sender, CancellationToken ct, string? after, int? limit) =>
+                TypedResults.Ok(await sender.Send(new ListMyPetitionsQuery(after, limit ?? 20), ct)))
+            .WithSummary("My petitions (citizens), newest first, with their step and SLA state; pass 'next' as 'after'");
+
         petitions.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPetitionQuery(id), ct)))
             .WithSummary("A petition with its stage and timeline (the petitioner, or officials of institutions it went through)");
 

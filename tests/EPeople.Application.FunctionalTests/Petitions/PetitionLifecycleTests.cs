@@ -214,4 +214,29 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         RunAsTheCitizen();
         (await Should.ThrowAsync<EPeople.Domain.DomainException>(() => App.SendAsync(new WithdrawPetitionCommand(filed.Id)))).Rule.ShouldBe("PetitionNotOpen");
     }
+
+    [Test]
+    public async Task ShouldListMyPetitionsNewestFirstWithKeysetPaging()
+    {
+        var first = await FileAsync(Grievance(institution: "6110000"));
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+        var second = await FileAsync(Grievance(institution: "1613000"));
+        App.Clock.Advance(TimeSpan.FromMinutes(5));
+        var third = await FileAsync(Grievance(institution: "1352000"));
+        App.User.Set("someone.else@test", [Roles.Citizen]);
+        await App.SendAsync(Grievance(institution: "6110000"));
+
+        RunAsTheCitizen();
+        var page1 = await App.SendAsync(new ListMyPetitionsQuery(Limit: 2));
+        var page2 = await App.SendAsync(new ListMyPetitionsQuery(page1.Next, 2));
+
+        page1.Items.Select(p => p.Id).ShouldBe([third.Id, second.Id]);
+        page2.Items.Select(p => p.Id).ShouldBe([first.Id]);
+        page2.Next.ShouldBeNull();
+        page1.Items[0].Stage.ShouldBe("Reception");
+        page1.Items[0].SlaState.ShouldBe("OnTime");
+        App.Clock.Advance(TimeSpan.FromDays(30));
+        (await App.SendAsync(new ListMyPetitionsQuery())).Items.ShouldAllBe(p => p.SlaState == "Overdue");
+        await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new ListMyPetitionsQuery("not-a-cursor")));
+    }
 }

@@ -1,0 +1,88 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using EPeople.Application.Abstractions;
+using EPeople.Application.Security;
+using EPeople.Domain.Petitions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EPeople.Application.Petitions;
+
+public sealed record MyPetitionDto(Guid Id, string ReceiptNumber, string Kind, string Title, string Status, string Stage, string InstitutionCode,
+    DateTimeOffset FiledAt, DateTimeOffset? DueAt, string SlaState);
+
+public sealed record MyPetitionPage(IReadOnlyList<MyPetitionDto> Items, string? Next);
+
+/// <summary>
+/// "My petitions": the signed-in citizen's petitions, newest first, keyset-paged on (petitioner_id, filed_at, id)
+/// — the index's prefix is the filter and its next columns the order.
+/// </summary>
+[Authorize(Roles = Roles.Citizen)]
+public sealed record ListMyPetitionsQuery(string? After = null, int Limit = 20) : IQuery<MyPetitionPage>;
+
+internal sealed class ListMyPetitionsQueryValidator : AbstractValidator<ListMyPetitionsQuery>
+{
+    public ListMyPetitionsQueryValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, 100);
+        RuleFor(q => q.After).Must(a => TryDecode(a, out _, out _)).When(q => !string.IsNullOrEmpty(q.After))
+            .WithMessage("'after' must be the 'next' value of a previous page.");
+    }
+
+    internal static bool TryDecode(string? cursor, out DateTimeOffset filedAt, out Guid id)
+    {
+        filedAt = default;
+        id = default;
+        try
+        {
+            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor ?? "")).Split('|');
+            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(parts[1], out id))
+            {
+                filedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
+                return true;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        return false;
+    }
+}
+
+internal sealed class ListMyPetitionsQueryHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListMyPetitionsQuery, MyPetitionPage>
+{
+    public async ValueTask<MyPetitionPage> Handle(ListMyPetitionsQuery query, CancellationToken cancellationToken)
+    {
+        var petitioner = user.Id;
+        var petitions = db.Petitions.AsNoTracking().Where(p => p.PetitionerId == petitioner);
+        if (ListMyPetitionsQueryValidator.TryDecode(query.After, out var filedAt, out var id))
+        {
+            petitions = petitions.Where(p => p.FiledAt < filedAt || (p.FiledAt == filedAt && p.Id.CompareTo(id) < 0));
+        }
+
+        var rows = await petitions.OrderByDescending(p => p.FiledAt).ThenByDescending(p => p.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
+        var page = rows.Take(query.Limit).ToList();
+        var now = clock.GetUtcNow();
+        var next = rows.Count > query.Limit
+            ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{page[^1].FiledAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{page[^1].Id}"))
+            : null;
+        return new MyPetitionPage([.. page.Select(p => new MyPetitionDto(p.Id, p.ReceiptNumber, p.Kind.ToString(), p.Title, p.Status.ToString(),
+            p.Stage.ToString(), p.InstitutionCode, p.FiledAt, p.DueAt, SlaState(p, now)))], next);
+    }
+
+    /// <summary>OnTime, AtRisk (less than a day left) or Overdue while open; a finished petition is judged by when it was answered.</summary>
+    private static string SlaState(Petition petition, DateTimeOffset now)
+    {
+        if (petition.DueAt is not { } due)
+        {
+            return "OnTime";
+        }
+
+        var at = petition.IsOpen ? now : petition.AnsweredAt ?? petition.ClosedAt ?? now;
+        return at > due ? "Overdue" : petition.IsOpen && due - at < TimeSpan.FromDays(1) ? "AtRisk" : "OnTime";
+    }
+}
