@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddOptions<Petitions.PetitionOptions>();
         services.AddScoped<Petitions.Routing.IPetitionRouter, Petitions.Routing.RuleBasedPetitionRouter>();
         services.AddScoped<Tasks.ITaskParticipant, Petitions.PetitionTaskParticipant>();
+        services.AddScoped<Petitions.Notices.PetitionNotifier>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

@@ -23,6 +23,9 @@ public static class DependencyInjection
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.PostConfigure<EmailOptions>(o => o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, contentRootPath));
         services.AddScoped<IOutboxChannel, PickupFolderEmailChannel>();
+        services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
+        services.PostConfigure<SmsOptions>(o => o.OutboxDirectory = Path.GetFullPath(o.OutboxDirectory, contentRootPath));
+        services.AddScoped<IOutboxChannel, FileSmsChannel>();
         services.AddScoped<OutboxDispatcher>();
 
         services.Configure<EPeople.Application.Petitions.PetitionOptions>(configuration.GetSection(EPeople.Application.Petitions.PetitionOptions.Section));

@@ -138,6 +138,7 @@ api.MapTaskEndpoints();
 api.MapCalendarEndpoints();
 api.MapWorkflowEndpoints();
 api.MapPetitionEndpoints();
+api.MapNoticeEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -60,7 +60,7 @@ internal sealed class FilePetitionCommandValidator : AbstractValidator<FilePetit
 
 internal sealed class FilePetitionCommandHandler(
     IEPeopleDbContext db, ICurrentUser user, IPetitionRouter router, IOptions<PetitionOptions> options,
-    WorkflowDefinitionCatalog definitions, WorkflowRuntime runtime, TimeProvider clock)
+    WorkflowDefinitionCatalog definitions, WorkflowRuntime runtime, Notices.PetitionNotifier notifier, TimeProvider clock)
     : ICommandHandler<FilePetitionCommand, PetitionFiledDto>
 {
     public async ValueTask<PetitionFiledDto> Handle(FilePetitionCommand command, CancellationToken cancellationToken)
@@ -87,7 +87,8 @@ internal sealed class FilePetitionCommandHandler(
         var now = clock.GetUtcNow();
         var petition = Petition.File(
             new PetitionFiling(petitionerId, kind, subtype, command.Title!, command.Body!,
-                new PetitionerContact(user.Name, command.ContactPhone?.Trim(), command.ContactEmail?.Trim()), command.IsPublic, command.Region),
+                new PetitionerContact(user.Name, command.ContactPhone?.Trim(), command.ContactEmail?.Trim()), command.IsPublic, command.Region,
+                CultureInfo.CurrentUICulture.TwoLetterISOLanguageName),
             ReceiptNumber.New(now), institution, toTriageDesk: !automatic, department: null, now);
         db.Petitions.Add(petition);
         if (command.IdempotencyKey is { } newKey)
@@ -116,6 +117,7 @@ internal sealed class FilePetitionCommandHandler(
             }
 
             petition.SetDue(task.DueAt, task.DueExplanationKo, task.DueExplanationEn);
+            await notifier.NotifyLatestAsync(petition, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

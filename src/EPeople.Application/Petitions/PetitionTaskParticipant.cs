@@ -13,12 +13,13 @@ namespace EPeople.Application.Petitions;
 /// Petitions on the worklist: claiming a petition's task means the institution has taken it up; completing it answers,
 /// transfers (the petition decides where it really goes: a bounce or too many hops go to the triage desk) or closes it.
 /// </summary>
-internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, TimeProvider clock) : ITaskParticipant
+internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, Notices.PetitionNotifier notifier, TimeProvider clock) : ITaskParticipant
 {
     /// <summary>Bases for closing without an answer.</summary>
     public static readonly string[] ClosureBases = ["NotAPetition", "Repeat", "Duplicate", "Other"];
 
     private Petition? _petition;
+    private bool _changedStep;
 
     public async Task<bool> HandlesAsync(WorkflowTaskRecord task, CancellationToken cancellationToken)
     {
@@ -36,6 +37,7 @@ internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, TimeProvider
     {
         var now = clock.GetUtcNow();
         var institution = officer.InstitutionCode!;
+        _changedStep = action is "Answer" or "Transfer" or "Close";
         switch (action)
         {
             case "Answer":
@@ -76,14 +78,17 @@ internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, TimeProvider
         }
     }
 
-    public Task OnCompletedAsync(WorkflowTaskRecord task, CommandResult result, CancellationToken cancellationToken)
+    public async Task OnCompletedAsync(WorkflowTaskRecord task, CommandResult result, CancellationToken cancellationToken)
     {
         if (result.Delta.TasksCreated.FirstOrDefault() is { } next)
         {
             Petition.SetDue(next.DueAt, next.DueExplanationKo, next.DueExplanationEn);
         }
 
-        return Task.CompletedTask;
+        if (_changedStep)
+        {
+            await notifier.NotifyLatestAsync(Petition, clock.GetUtcNow(), cancellationToken);
+        }
     }
 
     private Petition Petition => _petition ?? throw new InvalidOperationException("HandlesAsync was not called.");

@@ -14,7 +14,7 @@ namespace EPeople.Application.Petitions;
 [Authorize(Roles = Roles.Citizen)]
 public sealed record WithdrawPetitionCommand(Guid Id) : ICommand<PetitionFiledDto>;
 
-internal sealed class WithdrawPetitionCommandHandler(IEPeopleDbContext db, ICurrentUser user, WorkflowRuntime runtime, TimeProvider clock)
+internal sealed class WithdrawPetitionCommandHandler(IEPeopleDbContext db, ICurrentUser user, WorkflowRuntime runtime, Notices.PetitionNotifier notifier, TimeProvider clock)
     : ICommandHandler<WithdrawPetitionCommand, PetitionFiledDto>
 {
     public async ValueTask<PetitionFiledDto> Handle(WithdrawPetitionCommand command, CancellationToken cancellationToken)
@@ -25,7 +25,9 @@ internal sealed class WithdrawPetitionCommandHandler(IEPeopleDbContext db, ICurr
             throw new NotFoundException("Petition", command.Id); // another citizen's petition is not revealed
         }
 
-        petition.Withdraw(user.Id!.Value, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        petition.Withdraw(user.Id!.Value, now);
+        await notifier.NotifyLatestAsync(petition, now, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await runtime.ExecuteAsync(petition.WorkflowInstanceId, new DeliverEventCommand(
             $"withdraw:{petition.Id}", $"withdraw:{petition.Id}", "PetitionWithdrawn", petition.Id.ToString()), cancellationToken);

@@ -32,6 +32,9 @@ public sealed class Petition : AggregateRoot
     public bool IsPublic { get; private set; }
     public string? RegionCode { get; private set; }
 
+    /// <summary>The language notices are written in ("ko" or "en"), as the citizen used the portal when filing.</summary>
+    public string Language { get; private set; } = "ko";
+
     /// <summary>The institution that has the petition now.</summary>
     public string InstitutionCode { get; private set; } = "";
 
@@ -90,6 +93,7 @@ public sealed class Petition : AggregateRoot
             Petitioner = filing.Contact,
             IsPublic = filing.IsPublic,
             RegionCode = filing.RegionCode,
+            Language = filing.Language == "en" ? "en" : "ko",
             InstitutionCode = institutionCode,
             Department = department,
             FiledAt = now,

@@ -9,4 +9,5 @@ public sealed record PetitionFiling(
     string Body,
     PetitionerContact Contact,
     bool IsPublic,
-    string? RegionCode);
+    string? RegionCode,
+    string Language = "ko");

@@ -19,6 +19,7 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         builder.Property(p => p.Title).HasMaxLength(200).IsRequired();
         builder.Property(p => p.Body).HasMaxLength(10_000).IsRequired();
         builder.Property(p => p.RegionCode).HasMaxLength(5).IsUnicode(false);
+        builder.Property(p => p.Language).HasMaxLength(2).IsUnicode(false);
         builder.Property(p => p.InstitutionCode).HasMaxLength(InstitutionCode.Length).IsUnicode(false).IsRequired();
         builder.Property(p => p.Department).HasMaxLength(InstitutionNames.MaxLength);
         builder.Property(p => p.DueExplanationKo).HasMaxLength(1000);

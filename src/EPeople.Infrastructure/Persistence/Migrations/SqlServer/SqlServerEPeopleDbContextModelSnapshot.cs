@@ -170,6 +170,64 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("petition_filing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Application.Petitions.Notices.CitizenNoticeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EventSeq")
+                        .HasColumnType("int")
+                        .HasColumnName("event_seq");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("petition_id");
+
+                    b.Property<Guid>("PetitionerId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("petitioner_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_citizen_notices");
+
+                    b.HasIndex("PetitionId", "EventSeq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_citizen_notices_petition_id_event_seq");
+
+                    b.HasIndex("PetitionerId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_citizen_notices_petitioner_id_created_at_id");
+
+                    b.ToTable("citizen_notices", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Workflows.WorkflowBookmarkRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -1088,6 +1146,13 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(32)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(2)")
+                        .HasColumnName("language");
 
                     b.Property<Guid>("PetitionerId")
                         .HasColumnType("uniqueidentifier")

@@ -165,6 +165,64 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("petition_filing_keys", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Application.Petitions.Notices.CitizenNoticeRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("EventSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_seq");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petition_id");
+
+                    b.Property<Guid>("PetitionerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petitioner_id");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_citizen_notices");
+
+                    b.HasIndex("PetitionId", "EventSeq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_citizen_notices_petition_id_event_seq");
+
+                    b.HasIndex("PetitionerId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_citizen_notices_petitioner_id_created_at_id");
+
+                    b.ToTable("citizen_notices", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Workflows.WorkflowBookmarkRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -1079,6 +1137,13 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
 
                     b.Property<Guid>("PetitionerId")
                         .HasColumnType("TEXT")
