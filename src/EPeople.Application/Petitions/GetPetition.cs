@@ -17,7 +17,7 @@ namespace EPeople.Application.Petitions;
 [Authorize(Roles = Roles.Citizen + "," + Roles.Official + "," + Roles.InstitutionAdmin)]
 public sealed record GetPetitionQuery(Guid Id) : IQuery<PetitionDto>;
 
-internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser user) : IQueryHandler<GetPetitionQuery, PetitionDto>
+internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetPetitionQuery, PetitionDto>
 {
     public async ValueTask<PetitionDto> Handle(GetPetitionQuery query, CancellationToken cancellationToken)
     {
@@ -54,7 +54,8 @@ internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser
             petition.Id, petition.ReceiptNumber, petition.Kind.ToString(), petition.Subtype?.ToString(), petition.Title, body,
             petition.Status.ToString(), petition.Stage.ToString(), Ref(petition.InstitutionCode), petition.Department, petition.FiledAt,
             petition.DueAt, english ? petition.DueExplanationEn : petition.DueExplanationKo, petition.IsPublic,
-            petition.Answer, petition.AnsweredAt, petition.ClosureReason, petition.TransferCount, petitioner,
+            petition.Answer, petition.AnsweredAt, petition.AdditionalAnswer, petition.Rating, petition.CanBeRated(clock.GetUtcNow()),
+            petition.ClosureReason, petition.TransferCount, petitioner,
             [.. petition.Events.OrderBy(e => e.Seq).Select(e => new TimelineEntryDto(e.Seq, e.Stage.ToString(), e.Kind.ToString(), e.At, Ref(e.InstitutionCode), e.Note))]);
     }
 }

@@ -10,6 +10,9 @@ public sealed class Petition : AggregateRoot
     /// <summary>How many transfers a petition may make before the triage desk decides (DOMAIN.md A3).</summary>
     public const int MaxTransfers = 3;
 
+    /// <summary>How long the citizen may rate an answer (DOMAIN.md A5).</summary>
+    public static readonly TimeSpan RatingWindow = TimeSpan.FromDays(14);
+
     private readonly List<PetitionEvent> _events = [];
 
     private Petition()
@@ -52,6 +55,15 @@ public sealed class Petition : AggregateRoot
     public string? Answer { get; private set; }
     public bool AnswerIsPublic { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }
+
+    /// <summary>The answer given after a dissatisfied rating (1–2), kept beside the first one.</summary>
+    public string? AdditionalAnswer { get; private set; }
+
+    /// <summary>The citizen's satisfaction with the answer, 1 (very dissatisfied) to 5 (very satisfied).</summary>
+    public int? Rating { get; private set; }
+
+    public string? RatingComment { get; private set; }
+    public DateTimeOffset? RatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
     /// <summary>Why a petition was closed without an answer (not a petition, a repeat under Art. 23…).</summary>
@@ -63,7 +75,7 @@ public sealed class Petition : AggregateRoot
     public IReadOnlyList<PetitionEvent> Events => _events;
 
     /// <summary>The step the citizen sees: Result once answered or closed, Transfer after a transfer, Reception before.</summary>
-    public PetitionStage Stage => Status is PetitionStatus.Answered or PetitionStatus.Closed || (Status == PetitionStatus.Withdrawn && AnsweredAt is not null)
+    public PetitionStage Stage => Status is PetitionStatus.Answered or PetitionStatus.Closed || AnsweredAt is not null
         ? PetitionStage.Result
         : TransferCount > 0 ? PetitionStage.Transfer : PetitionStage.Reception;
 
@@ -181,6 +193,16 @@ public sealed class Petition : AggregateRoot
             throw new DomainException("An answer cannot be empty.", "AnswerRequired");
         }
 
+        if (Rating is not null)
+        {
+            // The additional answer to a dissatisfied rating finishes the petition.
+            AdditionalAnswer = answer.Trim();
+            Status = PetitionStatus.Closed;
+            ClosedAt = now;
+            Record(PetitionEventKind.Answered, now, institutionCode, "additional answer", actor);
+            return;
+        }
+
         Answer = answer.Trim();
         AnswerIsPublic = isPublic;
         AnsweredAt = now;
@@ -210,6 +232,48 @@ public sealed class Petition : AggregateRoot
         ClosedAt = now;
         Status = PetitionStatus.Closed;
         Record(PetitionEventKind.Closed, now, InstitutionCode, null, null);
+    }
+
+    /// <summary>True while the citizen may rate the answer.</summary>
+    public bool CanBeRated(DateTimeOffset now) => Status == PetitionStatus.Answered && Rating is null && AnsweredAt is { } at && now - at <= RatingWindow;
+
+    /// <summary>
+    /// The citizen rates the answer (1–5) within the rating window. Satisfied (3–5): the petition is finished. Dissatisfied
+    /// (1–2): the institution owes an additional answer, and the petition is back in progress until it is given.
+    /// </summary>
+    public void Rate(Guid citizenId, int rating, string? comment, DateTimeOffset now)
+    {
+        if (citizenId != PetitionerId)
+        {
+            throw new DomainException("Only the petitioner can rate the answer.", "NotThePetitioner");
+        }
+
+        if (rating is < 1 or > 5)
+        {
+            throw new DomainException("A rating is 1 to 5.", "RatingRange");
+        }
+
+        if (!CanBeRated(now))
+        {
+            throw new DomainException(Rating is not null
+                ? "The answer was already rated."
+                : Status == PetitionStatus.Answered ? "The 14 days for rating this answer are over." : "Only an answered petition can be rated.", "RatingNotOpen");
+        }
+
+        Rating = rating;
+        RatingComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        RatedAt = now;
+        if (rating <= 2)
+        {
+            Status = PetitionStatus.InProgress;
+            Record(PetitionEventKind.Rated, now, InstitutionCode, "additional answer requested", null);
+        }
+        else
+        {
+            Status = PetitionStatus.Closed;
+            ClosedAt = now;
+            Record(PetitionEventKind.Rated, now, InstitutionCode, null, null);
+        }
     }
 
     public void Withdraw(Guid citizenId, DateTimeOffset now)

@@ -8,6 +8,7 @@ public enum PetitionEventKind
     Accepted,
     Transferred,
     Answered,
+    Rated,
     Closed,
     Withdrawn,
 }

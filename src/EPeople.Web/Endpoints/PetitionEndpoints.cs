@@ -10,6 +10,8 @@ internal static class PetitionEndpoints
         string? Kind, string? Subtype, string? Title, string? Body, string? InstitutionCode, string? Region, bool? IsPublic,
         string? ContactPhone, string? ContactEmail, bool? ConsentToPersonalData);
 
+    public sealed record FeedbackRequest(int? Rating, string? Comment);
+
     public static RouteGroupBuilder MapPetitionEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/petition-kinds", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListPetitionKindsQuery(), ct)))
@@ -36,6 +38,10 @@ internal static class PetitionEndpoints
 
         petitions.MapPost("/{id:guid}/withdraw", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new WithdrawPetitionCommand(id), ct)))
             .WithSummary("Withdraw an open petition (the petitioner)");
+
+        petitions.MapPost("/{id:guid}/feedback", async (Guid id, FeedbackRequest r, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RatePetitionCommand(id, r.Rating ?? 0, r.Comment), ct)))
+            .WithSummary("Rate the answer 1–5 within 14 days (the petitioner); 1–2 asks the institution for an additional answer");
 
         return api;
     }

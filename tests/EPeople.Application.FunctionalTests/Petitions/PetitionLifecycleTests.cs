@@ -239,4 +239,43 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         (await App.SendAsync(new ListMyPetitionsQuery())).Items.ShouldAllBe(p => p.SlaState == "Overdue");
         await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new ListMyPetitionsQuery("not-a-cursor")));
     }
+
+    [Test]
+    public async Task ShouldTurnADissatisfiedRatingIntoAnAdditionalAnswerTask()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        await CompleteAsync(await TaskAtAsync("6110000", filed.Id), "Answer", new JsonObject { ["answer"] = "검토하겠습니다." });
+        (await AsCitizenAsync(filed.Id)).CanBeRated.ShouldBeTrue();
+
+        RunAsTheCitizen();
+        var rated = await App.SendAsync(new RatePetitionCommand(filed.Id, 2, "구체적인 일정이 없습니다."));
+
+        rated.AdditionalAnswerRequested.ShouldBeTrue();
+        var additional = await TaskAtAsync("6110000", filed.Id);
+        additional.Actions.ShouldBe(["Answer"]);
+        additional.Title.ShouldContain("추가답변");
+        await CompleteAsync(additional, "Answer", new JsonObject { ["answer"] = "12월 1일에 보수합니다." });
+
+        var petition = await AsCitizenAsync(filed.Id);
+        petition.Status.ShouldBe("Closed");
+        petition.Answer.ShouldBe("검토하겠습니다.");
+        petition.AdditionalAnswer.ShouldBe("12월 1일에 보수합니다.");
+        petition.Rating.ShouldBe(2);
+        petition.Timeline.Select(e => e.Event).ShouldBe(["Filed", "Answered", "Rated", "Answered"]);
+        (await App.QueryDbAsync(db => db.WorkflowInstances.Select(i => i.Status).SingleAsync())).ShouldBe("Completed");
+        RunAsTheCitizen();
+        (await Should.ThrowAsync<EPeople.Domain.DomainException>(() => App.SendAsync(new RatePetitionCommand(filed.Id, 5, null)))).Rule.ShouldBe("RatingNotOpen");
+    }
+
+    [Test]
+    public async Task ShouldFinishOnASatisfiedRating()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        await CompleteAsync(await TaskAtAsync("6110000", filed.Id), "Answer", new JsonObject { ["answer"] = "보수했습니다." });
+
+        RunAsTheCitizen();
+        (await App.SendAsync(new RatePetitionCommand(filed.Id, 5, null))).Status.ShouldBe("Closed");
+        (await App.QueryDbAsync(db => db.WorkflowInstances.Select(i => i.Status).SingleAsync())).ShouldBe("Completed");
+        await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new RatePetitionCommand(filed.Id, 0, null)));
+    }
 }

@@ -103,4 +103,37 @@ public sealed class PetitionTests
         petition.TransferCount.ShouldBe(0);
         petition.Stage.ShouldBe(PetitionStage.Reception);
     }
+
+    [Test]
+    public void ShouldFinishOnASatisfiedRatingAndReopenForAnAdditionalAnswerOnADissatisfiedOne()
+    {
+        var satisfied = Grievance();
+        satisfied.GiveAnswer("6110000", "답변", true, "x", Now);
+        satisfied.Rate(Citizen, 4, "친절했습니다", Now.AddDays(1));
+        satisfied.Status.ShouldBe(PetitionStatus.Closed);
+        Should.Throw<DomainException>(() => satisfied.Rate(Citizen, 5, null, Now.AddDays(2))).Rule.ShouldBe("RatingNotOpen");
+
+        var dissatisfied = Grievance();
+        dissatisfied.GiveAnswer("6110000", "답변", true, "x", Now);
+        dissatisfied.Rate(Citizen, 1, "답이 되지 않습니다", Now.AddDays(1));
+        dissatisfied.Status.ShouldBe(PetitionStatus.InProgress);
+        dissatisfied.Stage.ShouldBe(PetitionStage.Result);
+        dissatisfied.GiveAnswer("6110000", "추가 답변", true, "x", Now.AddDays(3));
+        dissatisfied.Answer.ShouldBe("답변");
+        dissatisfied.AdditionalAnswer.ShouldBe("추가 답변");
+        dissatisfied.Status.ShouldBe(PetitionStatus.Closed);
+    }
+
+    [Test]
+    public void ShouldRefuseARatingOutsideTheWindowOrFromSomeoneElse()
+    {
+        var petition = Grievance();
+        Should.Throw<DomainException>(() => petition.Rate(Citizen, 3, null, Now)).Rule.ShouldBe("RatingNotOpen"); // not answered yet
+        petition.GiveAnswer("6110000", "답변", true, "x", Now);
+
+        Should.Throw<DomainException>(() => petition.Rate(Guid.NewGuid(), 3, null, Now)).Rule.ShouldBe("NotThePetitioner");
+        Should.Throw<DomainException>(() => petition.Rate(Citizen, 6, null, Now)).Rule.ShouldBe("RatingRange");
+        Should.Throw<DomainException>(() => petition.Rate(Citizen, 3, null, Now.AddDays(15))).Rule.ShouldBe("RatingNotOpen");
+        petition.CanBeRated(Now.AddDays(14)).ShouldBeTrue();
+    }
 }

@@ -25,6 +25,8 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         builder.Property(p => p.DueExplanationKo).HasMaxLength(1000);
         builder.Property(p => p.DueExplanationEn).HasMaxLength(1000);
         builder.Property(p => p.Answer).HasMaxLength(20_000);
+        builder.Property(p => p.AdditionalAnswer).HasMaxLength(20_000);
+        builder.Property(p => p.RatingComment).HasMaxLength(2000);
         builder.Property(p => p.ClosureReason).HasMaxLength(1000);
         builder.ComplexProperty(p => p.Petitioner, contact =>
         {

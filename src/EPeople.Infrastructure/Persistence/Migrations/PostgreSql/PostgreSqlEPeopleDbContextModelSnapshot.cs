@@ -1078,6 +1078,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AdditionalAnswer")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("additional_answer");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)")
@@ -1157,6 +1162,19 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("PetitionerId")
                         .HasColumnType("uuid")
                         .HasColumnName("petitioner_id");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rating_comment");
 
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()

@@ -1078,6 +1078,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("id");
 
+                    b.Property<string>("AdditionalAnswer")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("additional_answer");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(20000)
                         .HasColumnType("nvarchar(max)")
@@ -1157,6 +1162,19 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("PetitionerId")
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("petitioner_id");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("rating_comment");
 
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()

@@ -1069,6 +1069,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("AdditionalAnswer")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("additional_answer");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT")
@@ -1148,6 +1153,19 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("PetitionerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("petitioner_id");
+
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating_comment");
 
                     b.Property<string>("ReceiptNumber")
                         .IsRequired()
