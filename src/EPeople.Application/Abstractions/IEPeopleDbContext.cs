@@ -25,6 +25,7 @@ public interface IEPeopleDbContext
     DbSet<EPeople.Domain.Petitions.Petition> Petitions { get; }
     DbSet<Petitions.FilingKeyRecord> FilingKeys { get; }
     DbSet<Petitions.Notices.CitizenNoticeRecord> CitizenNotices { get; }
+    DbSet<EPeople.Domain.Privacy.PersonalDataAccess> PersonalDataAccessLog { get; }
 
     /// <summary>For the use cases that join the engine's commit in one transaction (filing, task actions).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

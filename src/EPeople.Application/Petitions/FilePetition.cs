@@ -9,6 +9,7 @@ using EPeople.Application.Petitions.Routing;
 using EPeople.Application.Security;
 using EPeople.Application.Workflows;
 using EPeople.Domain.Petitions;
+using EPeople.Domain.Privacy;
 using EPeople.Workflows.Runtime;
 using FluentValidation;
 using Mediator;
@@ -20,12 +21,13 @@ namespace EPeople.Application.Petitions;
 /// <summary>
 /// A citizen files a petition. In one transaction: the petition, its receipt, routing to an institution (or the
 /// triage desk), the workflow started up to its first task, and the idempotency key. A repeated key with the same
-/// request returns the first receipt and creates nothing; with a different request it is refused (409).
+/// request returns the first receipt and creates nothing; with a different request it is refused (409). A public-interest
+/// reporter's identity is withheld from the institutions unless <c>DiscloseIdentity</c> is set.
 /// </summary>
 [Authorize(Roles = Roles.Citizen)]
 public sealed record FilePetitionCommand(
     string? Kind, string? Subtype, string? Title, string? Body, string? InstitutionCode, string? Region, bool IsPublic,
-    string? ContactPhone, string? ContactEmail, bool ConsentToPersonalData, string? IdempotencyKey = null) : ICommand<PetitionFiledDto>;
+    string? ContactPhone, string? ContactEmail, bool ConsentToPersonalData, string? IdempotencyKey = null, bool DiscloseIdentity = false) : ICommand<PetitionFiledDto>;
 
 internal sealed class FilePetitionCommandValidator : AbstractValidator<FilePetitionCommand>
 {
@@ -88,7 +90,7 @@ internal sealed class FilePetitionCommandHandler(
         var petition = Petition.File(
             new PetitionFiling(petitionerId, kind, subtype, command.Title!, command.Body!,
                 new PetitionerContact(user.Name, command.ContactPhone?.Trim(), command.ContactEmail?.Trim()), command.IsPublic, command.Region,
-                CultureInfo.CurrentUICulture.TwoLetterISOLanguageName),
+                CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, command.DiscloseIdentity),
             ReceiptNumber.New(now), institution, toTriageDesk: !automatic, department: null, now);
         db.Petitions.Add(petition);
         if (command.IdempotencyKey is { } newKey)
@@ -128,7 +130,8 @@ internal sealed class FilePetitionCommandHandler(
             return await ReplayAsync(petitionerId, command.IdempotencyKey!, hash, cancellationToken) ?? throw new ConflictException("The petition could not be filed; try again.", "FilingConflict");
         }
 
-        return await ToDtoAsync(petition, replayed: false, cancellationToken);
+        // The citizen is warned (not refused) when the text seems to carry personal data: officials will see it masked.
+        return await ToDtoAsync(petition, replayed: false, cancellationToken) with { PersonalDataWarnings = PersonalDataMask.Detect($"{petition.Title}\n{petition.Body}") };
     }
 
     private async Task<PetitionFiledDto?> ReplayAsync(Guid petitionerId, string key, string hash, CancellationToken cancellationToken)

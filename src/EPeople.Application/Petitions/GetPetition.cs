@@ -12,7 +12,7 @@ namespace EPeople.Application.Petitions;
 /// <summary>
 /// One petition with its three-step timeline. A citizen sees only their own (another's is "not found", so its
 /// existence is not revealed); an official sees petitions that are or were at their institution (403 otherwise),
-/// with the petitioner's personal data masked.
+/// with the petitioner's personal data masked and the read written to the personal-data access log.
 /// </summary>
 [Authorize(Roles = Roles.Citizen + "," + Roles.Official + "," + Roles.InstitutionAdmin)]
 public sealed record GetPetitionQuery(Guid Id) : IQuery<PetitionDto>;
@@ -37,6 +37,10 @@ internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser
             {
                 throw new ForbiddenException("This petition is handled by another institution.");
             }
+
+            // Even masked, the petition is the citizen's personal data: the read is logged.
+            db.PersonalDataAccessLog.Add(new PersonalDataAccess(clock.GetUtcNow(), user.Id, user.Name, user.IpAddress, petition.PetitionerId, $"petition:{petition.Id}", "ViewMasked"));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         var codes = petition.Events.Select(e => e.InstitutionCode).Append(petition.InstitutionCode).Distinct().ToList();
@@ -48,7 +52,9 @@ internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser
         var contact = petition.Petitioner;
         var petitioner = isPetitioner
             ? new PetitionerDto(contact.Name, contact.Phone, contact.Email)
-            : new PetitionerDto(PersonalDataMask.Name(contact.Name), PersonalDataMask.Phone(contact.Phone), PersonalDataMask.Email(contact.Email));
+            : petition.IdentityProtected
+                ? new PetitionerDto(english ? "(protected reporter)" : "(비공개 신고자)", null, null) // reporter protection: nothing at all
+                : new PetitionerDto(PersonalDataMask.Name(contact.Name), PersonalDataMask.Phone(contact.Phone), PersonalDataMask.Email(contact.Email));
         var body = isPetitioner ? petition.Body : PersonalDataMask.Text(petition.Body);
         return new PetitionDto(
             petition.Id, petition.ReceiptNumber, petition.Kind.ToString(), petition.Subtype?.ToString(), petition.Title, body,

@@ -6,7 +6,8 @@ namespace EPeople.Application.Petitions;
 
 public sealed record PetitionSubtypeDto(string Subtype, string NameKo, string NameEn, string Period);
 
-public sealed record PetitionKindDto(string Kind, string NameKo, string NameEn, string DescriptionKo, string DescriptionEn, string? Period, IReadOnlyList<PetitionSubtypeDto> Subtypes);
+public sealed record PetitionKindDto(string Kind, string NameKo, string NameEn, string DescriptionKo, string DescriptionEn, string? Period, IReadOnlyList<PetitionSubtypeDto> Subtypes,
+    string? WarningKo = null, string? WarningEn = null);
 
 /// <summary>The kinds of petition with their localized names, subtypes and statutory periods (public).</summary>
 public sealed record ListPetitionKindsQuery : IQuery<IReadOnlyList<PetitionKindDto>>;
@@ -36,6 +37,13 @@ internal sealed class ListPetitionKindsQueryHandler(IOptions<PetitionOptions> op
         [PetitionSubtype.Other] = ("기타민원", "Other"),
     };
 
+    /// <summary>The reporter-protection notice shown before a public-interest report is filed.</summary>
+    private const string ReporterProtectionKo =
+        "공익신고자의 신원은 본인의 동의 없이 처리 기관에 공개되지 않으며, 신고를 이유로 불이익을 주는 것은 법으로 금지됩니다. 다만 허위임을 알면서 한 신고는 보호받지 못합니다.";
+
+    private const string ReporterProtectionEn =
+        "Your identity is not disclosed to the handling institution without your consent, and retaliation for reporting is prohibited by law. A report you know to be false is not protected.";
+
     public ValueTask<IReadOnlyList<PetitionKindDto>> Handle(ListPetitionKindsQuery query, CancellationToken cancellationToken)
     {
         var periods = options.Value;
@@ -44,7 +52,9 @@ internal sealed class ListPetitionKindsQueryHandler(IOptions<PetitionOptions> op
             kind == PetitionKind.CivilPetition ? null : periods.PeriodOf(kind, null),
             kind == PetitionKind.CivilPetition
                 ? [.. Enum.GetValues<PetitionSubtype>().Select(s => new PetitionSubtypeDto(s.ToString(), Subtypes[s].Ko, Subtypes[s].En, periods.PeriodOf(kind, s)))]
-                : []))];
+                : [],
+            kind == PetitionKind.PublicInterestReport ? ReporterProtectionKo : null,
+            kind == PetitionKind.PublicInterestReport ? ReporterProtectionEn : null))];
         return ValueTask.FromResult(kinds);
     }
 }

@@ -4,7 +4,7 @@ public sealed record InstitutionRefDto(string Code, string Name);
 
 public sealed record PetitionFiledDto(
     Guid Id, string ReceiptNumber, string Status, string Stage, InstitutionRefDto Institution, string? Department,
-    DateTimeOffset? DueAt, string? DueExplanation, bool Replayed);
+    DateTimeOffset? DueAt, string? DueExplanation, bool Replayed, IReadOnlyList<string>? PersonalDataWarnings = null);
 
 public sealed record TimelineEntryDto(int Seq, string Stage, string Event, DateTimeOffset At, InstitutionRefDto Institution, string? Note);
 

@@ -35,6 +35,12 @@ public sealed class Petition : AggregateRoot
     public bool IsPublic { get; private set; }
     public string? RegionCode { get; private set; }
 
+    /// <summary>
+    /// Reporter protection (public-interest reports): the reporter's identity is withheld from the institutions unless
+    /// the reporter consented to its disclosure when filing.
+    /// </summary>
+    public bool IdentityProtected { get; private set; }
+
     /// <summary>The language notices are written in ("ko" or "en"), as the citizen used the portal when filing.</summary>
     public string Language { get; private set; } = "ko";
 
@@ -103,9 +109,10 @@ public sealed class Petition : AggregateRoot
             Body = filing.Body.Trim(),
             PetitionerId = filing.PetitionerId,
             Petitioner = filing.Contact,
-            IsPublic = filing.IsPublic,
+            IsPublic = filing.IsPublic && filing.Kind != PetitionKind.PublicInterestReport, // a report is never published
             RegionCode = filing.RegionCode,
             Language = filing.Language == "en" ? "en" : "ko",
+            IdentityProtected = filing.Kind == PetitionKind.PublicInterestReport && !filing.DiscloseIdentity,
             InstitutionCode = institutionCode,
             Department = department,
             FiledAt = now,
@@ -232,6 +239,26 @@ public sealed class Petition : AggregateRoot
         ClosedAt = now;
         Status = PetitionStatus.Closed;
         Record(PetitionEventKind.Closed, now, InstitutionCode, null, null);
+    }
+
+    /// <summary>
+    /// An official finds that a general petition is in fact a public-interest report: it becomes one, and from now on the
+    /// reporter's identity is withheld from the institutions (the reporter never consented to anything else).
+    /// </summary>
+    public void ConvertToPublicInterestReport(string institutionCode, string actor, DateTimeOffset now)
+    {
+        EnsureAt(institutionCode);
+        EnsureOpen();
+        if (Kind == PetitionKind.PublicInterestReport)
+        {
+            throw new DomainException("The petition is already a public-interest report.", "AlreadyPublicInterestReport");
+        }
+
+        Kind = PetitionKind.PublicInterestReport;
+        Subtype = null;
+        IdentityProtected = true;
+        IsPublic = false;
+        Record(PetitionEventKind.Converted, now, institutionCode, "공익신고로 전환 (converted to a public-interest report)", actor);
     }
 
     /// <summary>True while the citizen may rate the answer.</summary>

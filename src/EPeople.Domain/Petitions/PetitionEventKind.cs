@@ -9,6 +9,7 @@ public enum PetitionEventKind
     Transferred,
     Answered,
     Rated,
+    Converted,
     Closed,
     Withdrawn,
 }

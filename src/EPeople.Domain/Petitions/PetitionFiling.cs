@@ -10,4 +10,5 @@ public sealed record PetitionFiling(
     PetitionerContact Contact,
     bool IsPublic,
     string? RegionCode,
-    string Language = "ko");
+    string Language = "ko",
+    bool DiscloseIdentity = false);

@@ -43,6 +43,7 @@ public abstract class EPeopleDbContext(DbContextOptions options)
     public DbSet<Application.Calendar.BusinessHolidayRecord> BusinessHolidays => Set<Application.Calendar.BusinessHolidayRecord>();
     public DbSet<Domain.Petitions.Petition> Petitions => Set<Domain.Petitions.Petition>();
     public DbSet<Application.Petitions.FilingKeyRecord> FilingKeys => Set<Application.Petitions.FilingKeyRecord>();
+    public DbSet<Domain.Privacy.PersonalDataAccess> PersonalDataAccessLog => Set<Domain.Privacy.PersonalDataAccess>();
     public DbSet<Application.Petitions.Notices.CitizenNoticeRecord> CitizenNotices => Set<Application.Petitions.Notices.CitizenNoticeRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -8,7 +8,7 @@ internal static class PetitionEndpoints
 {
     public sealed record FileRequest(
         string? Kind, string? Subtype, string? Title, string? Body, string? InstitutionCode, string? Region, bool? IsPublic,
-        string? ContactPhone, string? ContactEmail, bool? ConsentToPersonalData);
+        string? ContactPhone, string? ContactEmail, bool? ConsentToPersonalData, bool? DiscloseIdentity);
 
     public sealed record FeedbackRequest(int? Rating, string? Comment);
 
@@ -24,7 +24,7 @@ internal static class PetitionEndpoints
         petitions.MapPost("/", async (FileRequest r, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
             {
                 var filed = await sender.Send(new FilePetitionCommand(r.Kind, r.Subtype, r.Title, r.Body, r.InstitutionCode, r.Region, r.IsPublic ?? false,
-                    r.ContactPhone, r.ContactEmail, r.ConsentToPersonalData ?? false, idempotencyKey), ct);
+                    r.ContactPhone, r.ContactEmail, r.ConsentToPersonalData ?? false, idempotencyKey, r.DiscloseIdentity ?? false), ct);
                 return Results.Created($"/api/v1/petitions/{filed.Id}", filed); // a replay gets the first answer again (Replayed = true)
             })
             .WithSummary("File a petition (citizens); an Idempotency-Key header makes a retry return the first receipt");
@@ -42,6 +42,10 @@ internal static class PetitionEndpoints
         petitions.MapPost("/{id:guid}/feedback", async (Guid id, FeedbackRequest r, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RatePetitionCommand(id, r.Rating ?? 0, r.Comment), ct)))
             .WithSummary("Rate the answer 1–5 within 14 days (the petitioner); 1–2 asks the institution for an additional answer");
+
+        petitions.MapPost("/{id:guid}/convert-to-public-interest-report", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ConvertToPublicInterestReportCommand(id), ct)))
+            .WithSummary("Convert a petition into a public-interest report (officials of the institution that has it): the reporter's identity is withheld from then on");
 
         return api;
     }

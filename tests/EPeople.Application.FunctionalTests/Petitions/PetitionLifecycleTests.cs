@@ -58,6 +58,8 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         filed.DueAt.ShouldNotBeNull();
         (filed.DueAt.Value - App.Clock.GetUtcNow()).TotalDays.ShouldBeGreaterThan(7); // 7 working days span a weekend
         filed.DueExplanation.ShouldNotBeNullOrWhiteSpace();
+        filed.PersonalDataWarnings.ShouldBeEmpty();
+        (await FileAsync(Grievance(region: "11680") with { Body = "연락은 010-5555-6666 으로 주세요. 보도블록이 깨져 위험합니다." })).PersonalDataWarnings.ShouldBe(["PhoneNumber"]);
 
         var task = await TaskAtAsync("3220000", filed.Id);
         task.Actions.ShouldBe(["Answer", "Transfer", "Close"]);
@@ -167,6 +169,9 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         await RunAsOfficerOfAsync("6110000");
         var seen = await App.SendAsync(new GetPetitionQuery(filed.Id));
         seen.Petitioner.Phone.ShouldBe("010-****-5678"); // officials see personal data masked
+        var logged = await App.QueryDbAsync(db => db.PersonalDataAccessLog.SingleAsync());
+        (logged.ActorName, logged.SubjectId, logged.Record, logged.Action, logged.IpAddress).ShouldBe(
+            ("officer.6110000@test", CitizenId, $"petition:{filed.Id}", "ViewMasked", "192.0.2.10"));
         (await AsCitizenAsync(filed.Id)).Petitioner.Phone.ShouldBe("010-1234-5678");
     }
 
@@ -277,5 +282,37 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         (await App.SendAsync(new RatePetitionCommand(filed.Id, 5, null))).Status.ShouldBe("Closed");
         (await App.QueryDbAsync(db => db.WorkflowInstances.Select(i => i.Status).SingleAsync())).ShouldBe("Completed");
         await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new RatePetitionCommand(filed.Id, 0, null)));
+    }
+
+    [Test]
+    public async Task ShouldWithholdAReportersIdentityFromTheInstitution()
+    {
+        var report = await FileAsync(new FilePetitionCommand("PublicInterestReport", null, "폐수 무단 방류 신고",
+            "공장에서 야간에 폐수를 하천으로 무단 방류하고 있습니다. 사진 자료가 있습니다.", null, null, IsPublic: true, "010-9999-8888", null, true));
+        report.Institution.Code.ShouldBe(TriageDesk); // 국민권익위원회 receives public-interest reports
+
+        await RunAsOfficerOfAsync(TriageDesk);
+        var seen = await App.SendAsync(new GetPetitionQuery(report.Id));
+        seen.Petitioner.ShouldBe(new PetitionerDto("(비공개 신고자)", null, null));
+        seen.IsPublic.ShouldBeFalse(); // a report is never published
+        (await AsCitizenAsync(report.Id)).Petitioner.Phone.ShouldBe("010-9999-8888");
+    }
+
+    [Test]
+    public async Task ShouldLetTheInstitutionConvertAPetitionIntoAPublicInterestReport()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+
+        await RunAsOfficerOfAsync("1613000");
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new ConvertToPublicInterestReportCommand(filed.Id)));
+        await RunAsOfficerOfAsync("6110000");
+        await App.SendAsync(new ConvertToPublicInterestReportCommand(filed.Id));
+
+        var seen = await App.SendAsync(new GetPetitionQuery(filed.Id));
+        seen.Kind.ShouldBe("PublicInterestReport");
+        seen.Petitioner.Phone.ShouldBeNull();
+        seen.Timeline[^1].Event.ShouldBe("Converted");
+        (await Should.ThrowAsync<EPeople.Domain.DomainException>(() => App.SendAsync(new ConvertToPublicInterestReportCommand(filed.Id)))).Rule.ShouldBe("AlreadyPublicInterestReport");
+        (await TaskAtAsync("6110000", filed.Id)).Actions.ShouldContain("Answer"); // the handling goes on
     }
 }

@@ -1134,6 +1134,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("filed_at");
 
+                    b.Property<bool>("IdentityProtected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("identity_protected");
+
                     b.Property<string>("InstitutionCode")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -1308,6 +1312,62 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasName("pk_petition_events");
 
                     b.ToTable("petition_events", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Domain.Privacy.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("record");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_data_access_log");
+
+                    b.HasIndex("SubjectId", "At")
+                        .HasDatabaseName("ix_personal_data_access_log_subject_id_at");
+
+                    b.ToTable("personal_data_access_log", (string)null);
                 });
 
             modelBuilder.Entity("EPeople.Infrastructure.Identity.ApplicationRole", b =>

@@ -1134,6 +1134,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("filed_at");
 
+                    b.Property<bool>("IdentityProtected")
+                        .HasColumnType("bit")
+                        .HasColumnName("identity_protected");
+
                     b.Property<string>("InstitutionCode")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -1308,6 +1312,62 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasName("pk_petition_events");
 
                     b.ToTable("petition_events", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Domain.Privacy.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(24)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(80)")
+                        .HasColumnName("record");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_data_access_log");
+
+                    b.HasIndex("SubjectId", "At")
+                        .HasDatabaseName("ix_personal_data_access_log_subject_id_at");
+
+                    b.ToTable("personal_data_access_log", (string)null);
                 });
 
             modelBuilder.Entity("EPeople.Infrastructure.Identity.ApplicationRole", b =>

@@ -1125,6 +1125,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("filed_at");
 
+                    b.Property<bool>("IdentityProtected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("identity_protected");
+
                     b.Property<string>("InstitutionCode")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -1299,6 +1303,60 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasName("pk_petition_events");
 
                     b.ToTable("petition_events", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Domain.Privacy.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_data_access_log");
+
+                    b.HasIndex("SubjectId", "At")
+                        .HasDatabaseName("ix_personal_data_access_log_subject_id_at");
+
+                    b.ToTable("personal_data_access_log", (string)null);
                 });
 
             modelBuilder.Entity("EPeople.Infrastructure.Identity.ApplicationRole", b =>
