@@ -58,6 +58,9 @@ public sealed class Petition : AggregateRoot
     public string? DueExplanationKo { get; private set; }
     public string? DueExplanationEn { get; private set; }
     public int TransferCount { get; private set; }
+
+    /// <summary>How often the deadline was extended (once; a second time only with the petitioner's consent).</summary>
+    public int ExtensionCount { get; private set; }
     public string? Answer { get; private set; }
     public bool AnswerIsPublic { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }
@@ -259,6 +262,44 @@ public sealed class Petition : AggregateRoot
         IdentityProtected = true;
         IsPublic = false;
         Record(PetitionEventKind.Converted, now, institutionCode, "공익신고로 전환 (converted to a public-interest report)", actor);
+    }
+
+    /// <summary>
+    /// Extends the deadline (Administrative Procedures Act Art. 19): once, by no more than the original period, with a
+    /// reason the petitioner is told; a second extension only with the petitioner's consent.
+    /// </summary>
+    public void Extend(string institutionCode, string reason, DateTimeOffset newDueAt, bool petitionerConsented, string actor, DateTimeOffset now)
+    {
+        EnsureAt(institutionCode);
+        EnsureOpen();
+        if (DueAt is not { } due)
+        {
+            throw new DomainException("The petition has no deadline to extend.", "NoDeadline");
+        }
+
+        if (newDueAt <= due)
+        {
+            throw new DomainException("The new deadline must be later than the current one.", "ExtensionNotLater");
+        }
+
+        if (ExtensionCount >= 2 || (ExtensionCount == 1 && !petitionerConsented))
+        {
+            throw new DomainException(ExtensionCount >= 2
+                ? "The deadline was already extended twice."
+                : "A second extension needs the petitioner's consent.", "ExtensionLimit");
+        }
+
+        var reached = _events.Last(e => e.Kind is PetitionEventKind.Filed or PetitionEventKind.Transferred or PetitionEventKind.Routed).At;
+        if (ExtensionCount == 0 && newDueAt - due > due - reached)
+        {
+            throw new DomainException("An extension cannot be longer than the original period.", "ExtensionTooLong");
+        }
+
+        ExtensionCount++;
+        DueAt = newDueAt;
+        DueExplanationKo = $"처리기한 연장 (사유: {reason.Trim()})";
+        DueExplanationEn = $"Deadline extended (reason: {reason.Trim()})";
+        Record(PetitionEventKind.Extended, now, institutionCode, reason.Trim(), actor);
     }
 
     /// <summary>True while the citizen may rate the answer.</summary>

@@ -10,6 +10,7 @@ public enum PetitionEventKind
     Answered,
     Rated,
     Converted,
+    Extended,
     Closed,
     Withdrawn,
 }

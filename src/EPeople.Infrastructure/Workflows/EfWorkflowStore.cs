@@ -199,6 +199,13 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
                 sets.Add(TaskSet(nameof(WorkflowTaskRecord.Escalated), true));
             }
 
+            if (update.Due is { } due)
+            {
+                sets.Add(TaskSet(nameof(WorkflowTaskRecord.DueAt), due.At ?? WorkflowTaskRecord.NoDueDate));
+                sets.Add(TaskSet(nameof(WorkflowTaskRecord.DueExplanationKo), due.ExplanationKo));
+                sets.Add(TaskSet(nameof(WorkflowTaskRecord.DueExplanationEn), due.ExplanationEn));
+            }
+
             sets.Add($"{revision} = {revision} + 1");
             batch.Statement($"UPDATE {task} SET {string.Join(", ", sets)} WHERE {TaskSet(nameof(WorkflowTaskRecord.Id), update.TaskId)}");
         }

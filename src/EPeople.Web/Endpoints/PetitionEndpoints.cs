@@ -12,6 +12,8 @@ internal static class PetitionEndpoints
 
     public sealed record FeedbackRequest(int? Rating, string? Comment);
 
+    public sealed record ExtendRequest(string? Reason, DateTimeOffset? NewDueAt, bool? PetitionerConsented);
+
     public static RouteGroupBuilder MapPetitionEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/petition-kinds", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListPetitionKindsQuery(), ct)))
@@ -46,6 +48,10 @@ internal static class PetitionEndpoints
         petitions.MapPost("/{id:guid}/convert-to-public-interest-report", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ConvertToPublicInterestReportCommand(id), ct)))
             .WithSummary("Convert a petition into a public-interest report (officials of the institution that has it): the reporter's identity is withheld from then on");
+
+        petitions.MapPost("/{id:guid}/extend", async (Guid id, ExtendRequest r, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ExtendPetitionCommand(id, r.Reason, r.NewDueAt, r.PetitionerConsented ?? false), ct)))
+            .WithSummary("Extend the deadline with a reason (officials of the institution that has it): once, a second time with the petitioner's consent");
 
         return api;
     }

@@ -175,6 +175,35 @@ public sealed class HumanTaskActivity : Activity
         return ActivityResult.Wait;
     }
 
+    /// <summary>
+    /// The reserved signal that moves an open task's due date without completing it (an extension, a supplement
+    /// pausing the clock): <c>data: { due: ISO instant or null, explanationKo, explanationEn }</c>. Deadlines counted
+    /// from the due date are set again from the new one; with no due date they wait until one is given.
+    /// </summary>
+    public const string RescheduleSignal = "$reschedule";
+
+    private static ActivityResult Reschedule(ActivityExecutionContext context, Bookmark bookmark, ResumeSignal signal)
+    {
+        var text = signal.Data?["due"]?.GetValue<string>();
+        DateTimeOffset? due = text is null ? null
+            : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at
+            : throw new CommandRejectedException($"'{text}' is not an instant.");
+        var dueDeadlines = TaskDeadline.Read(context.Node, null).Where(d => d.Anchor == "due").ToList();
+        context.CancelTimers(bookmark.Id, t => t.Kind == TimerKind.Deadline && dueDeadlines.Exists(d => d.Id == t.DeadlineId));
+        if (due is { } newDue)
+        {
+            foreach (var deadline in dueDeadlines)
+            {
+                context.CreateTimer(bookmark.Id, deadline.Offset is null ? newDue : context.Calendar.Shift(newDue, deadline.Offset, deadline.Sign), TimerKind.Deadline, deadline.Id);
+            }
+        }
+
+        context.UpdateTask(new TaskUpdate(bookmark.Id, null, null, null, null, false,
+            new TaskDueChange(due, signal.Data?["explanationKo"]?.GetValue<string>(), signal.Data?["explanationEn"]?.GetValue<string>())));
+        context.History("TaskRescheduled", new JsonObject { ["taskId"] = bookmark.Id, ["due"] = text }, signal.Actor);
+        return ActivityResult.Wait;
+    }
+
     /// <inheritdoc />
     public override ActivityResult OnResume(ActivityExecutionContext context, Bookmark bookmark, ResumeSignal signal)
     {
@@ -182,6 +211,11 @@ public sealed class HumanTaskActivity : Activity
         {
             return OnDeadline(context, bookmark, TaskDeadline.Read(context.Node, null).FirstOrDefault(d => d.Id == deadlineId)
                 ?? throw new ActivityFaultException($"Deadline '{deadlineId}' is not defined on this task."));
+        }
+
+        if (signal.Action == RescheduleSignal)
+        {
+            return Reschedule(context, bookmark, signal);
         }
 
         var actions = ActionKeys(context.Node);

@@ -95,6 +95,16 @@ public sealed class ActivityExecutionContext
     public void UpdateTask(TaskUpdate update) => _run.Delta.TasksUpdated.Add(update);
 
     /// <summary>Schedules a durable timer for a bookmark.</summary>
+    /// <summary>Cancels the pending timers of a bookmark that match (a task's deadlines, before they are set again).</summary>
+    public void CancelTimers(string bookmarkId, Func<TimerRequest, bool> match)
+    {
+        foreach (var timer in _run.State.Timers.Values.Where(t => t.BookmarkId == bookmarkId && match(t)).ToList())
+        {
+            _run.State.Timers.Remove(timer.Id);
+            _run.Delta.TimersRemoved.Add(timer.Id);
+        }
+    }
+
     public TimerRequest CreateTimer(string bookmarkId, DateTimeOffset fireAt, TimerKind kind, string? deadlineId = null)
     {
         var timer = new TimerRequest(_run.NewId(), bookmarkId, Node.Id, fireAt, kind, deadlineId);

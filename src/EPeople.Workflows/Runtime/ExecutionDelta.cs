@@ -20,7 +20,11 @@ public enum TaskClosure
 /// <param name="Position">The new position, if changed.</param>
 /// <param name="Assignee">The new user, if changed.</param>
 /// <param name="Escalated">Marks the task as escalated.</param>
-public sealed record TaskUpdate(string TaskId, string? Institution, string? Department, string? Position, string? Assignee, bool Escalated);
+/// <param name="Due">A new due date (extension, supplement pause), when changed.</param>
+public sealed record TaskUpdate(string TaskId, string? Institution, string? Department, string? Position, string? Assignee, bool Escalated, TaskDueChange? Due = null);
+
+/// <summary>A task's new due date (null: no due date while the clock is paused) with how it was set.</summary>
+public sealed record TaskDueChange(DateTimeOffset? At, string? ExplanationKo, string? ExplanationEn);
 
 /// <summary>
 /// Everything one command changed besides the instance state: the store writes it in the same transaction as

@@ -315,4 +315,31 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         (await Should.ThrowAsync<EPeople.Domain.DomainException>(() => App.SendAsync(new ConvertToPublicInterestReportCommand(filed.Id)))).Rule.ShouldBe("AlreadyPublicInterestReport");
         (await TaskAtAsync("6110000", filed.Id)).Actions.ShouldContain("Answer"); // the handling goes on
     }
+
+    [Test]
+    public async Task ShouldExtendTheDeadlineOnceAndASecondTimeOnlyWithConsent()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        var due = filed.DueAt!.Value;
+        await RunAsOfficerOfAsync("6110000");
+
+        (await Should.ThrowAsync<EPeople.Domain.DomainException>(() => App.SendAsync(new ExtendPetitionCommand(filed.Id, "현장 조사 필요", due.AddDays(30))))).Rule.ShouldBe("ExtensionTooLong");
+        var extended = await App.SendAsync(new ExtendPetitionCommand(filed.Id, "현장 조사 필요", due.AddDays(5)));
+
+        extended.DueAt.ShouldBe(due.AddDays(5));
+        var task = await TaskAtAsync("6110000", filed.Id);
+        task.DueAt.ShouldBe(due.AddDays(5));
+        task.DueExplanationKo.ShouldBe("처리기한 연장 (사유: 현장 조사 필요)");
+        var timers = await App.QueryDbAsync(db => db.WorkflowTimers.Where(t => t.BookmarkId == task.Id).Select(t => t.FireAt).ToListAsync());
+        timers.ShouldContain(due.AddDays(5)); // the escalation moved with the deadline
+        (await Should.ThrowAsync<EPeople.Domain.DomainException>(() => App.SendAsync(new ExtendPetitionCommand(filed.Id, "추가 검토", due.AddDays(8))))).Rule.ShouldBe("ExtensionLimit");
+        (await App.SendAsync(new ExtendPetitionCommand(filed.Id, "추가 검토", due.AddDays(8), PetitionerConsented: true))).DueAt.ShouldBe(due.AddDays(8));
+
+        await RunAsOfficerOfAsync("1613000");
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new ExtendPetitionCommand(filed.Id, "x", due.AddDays(9), true)));
+        RunAsTheCitizen();
+        var petition = await App.SendAsync(new GetPetitionQuery(filed.Id));
+        petition.Timeline.Count(e => e.Event == "Extended").ShouldBe(2);
+        (await App.SendAsync(new EPeople.Application.Petitions.Notices.ListMyNoticesQuery())).Items.Count(n => n.Kind == "Extended").ShouldBe(2);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EPeople.Workflows.Activities;
 using EPeople.Workflows.Calendar;
 using EPeople.Workflows.Runtime;
 using EPeople.Workflows.UnitTests.Validation;
@@ -152,6 +153,27 @@ public sealed class WorkflowEngineTests
         flow.ClosedTasks.ShouldContain((task.Id, TaskClosure.TimedOut, "Overdue"));
         flow.State.Status.ShouldBe(InstanceStatus.Completed);
         flow.Outbox.Select(o => o.IdempotencyKey).Distinct().Count().ShouldBe(2);
+    }
+
+    [Test]
+    public void ShouldMoveAnOpenTasksDueDateAndItsDeadlinesWithoutCompletingIt()
+    {
+        var flow = EngineHarness.Reference();
+        flow.Start();
+        var task = flow.TaskAt("handle");
+        var extended = Kst(12, 31, 18);
+
+        flow.Act("handle", HumanTaskActivity.RescheduleSignal, new JsonObject { ["due"] = extended.ToString("O"), ["explanationKo"] = "연장", ["explanationEn"] = "extended" });
+
+        flow.OpenTasks.ContainsKey(task.Id).ShouldBeTrue();
+        flow.TaskUpdates.ShouldHaveSingleItem().Due.ShouldBe(new TaskDueChange(extended, "연장", "extended"));
+        flow.Timers.Values.Where(t => t.Kind == TimerKind.Deadline).Select(t => t.DeadlineId).Order().ShouldBe(["escalate", "overdue", "remind"]);
+        flow.Timers.Values.Single(t => t.DeadlineId == "escalate").FireAt.ShouldBe(extended);
+        flow.FireTimersUntil(Kst(12, 11, 18)); // the old overdue instant passes: nothing happens
+        flow.OpenTasks.ContainsKey(task.Id).ShouldBeTrue();
+
+        flow.Act("handle", HumanTaskActivity.RescheduleSignal, new JsonObject { ["due"] = null }); // paused: no deadlines at all
+        flow.Timers.Values.ShouldNotContain(t => t.Kind == TimerKind.Deadline);
     }
 
     [Test]

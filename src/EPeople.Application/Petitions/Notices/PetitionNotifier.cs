@@ -33,6 +33,7 @@ public sealed class PetitionNotifier(IEPeopleDbContext db)
             PetitionEventKind.Answered => "Answered",
             PetitionEventKind.Closed => "Closed",
             PetitionEventKind.Withdrawn => "Withdrawn",
+            PetitionEventKind.Extended => "Extended",
             _ => null,
         };
         if (kind is null)

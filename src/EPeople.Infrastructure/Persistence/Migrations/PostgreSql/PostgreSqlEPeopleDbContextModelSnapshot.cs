@@ -1130,6 +1130,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("due_explanation_ko");
 
+                    b.Property<int>("ExtensionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_count");
+
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("filed_at");

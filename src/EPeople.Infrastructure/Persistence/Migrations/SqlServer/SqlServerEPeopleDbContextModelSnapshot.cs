@@ -1130,6 +1130,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(1000)")
                         .HasColumnName("due_explanation_ko");
 
+                    b.Property<int>("ExtensionCount")
+                        .HasColumnType("int")
+                        .HasColumnName("extension_count");
+
                     b.Property<DateTimeOffset>("FiledAt")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("filed_at");

@@ -1121,6 +1121,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("due_explanation_ko");
 
+                    b.Property<int>("ExtensionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_count");
+
                     b.Property<long>("FiledAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("filed_at");
