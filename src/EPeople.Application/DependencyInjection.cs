@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddScoped<Petitions.Routing.IPetitionRouter, Petitions.Routing.RuleBasedPetitionRouter>();
         services.AddScoped<Tasks.ITaskParticipant, Petitions.PetitionTaskParticipant>();
         services.AddScoped<Petitions.Notices.PetitionNotifier>();
+        services.AddSingleton<Petitions.SupplementDeadlines>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

@@ -10,6 +10,9 @@ public sealed class Petition : AggregateRoot
     /// <summary>How many transfers a petition may make before the triage desk decides (DOMAIN.md A3).</summary>
     public const int MaxTransfers = 3;
 
+    /// <summary>How many times an institution may ask for a supplement (DOMAIN.md A2).</summary>
+    public const int MaxSupplementRequests = 2;
+
     /// <summary>How long the citizen may rate an answer (DOMAIN.md A5).</summary>
     public static readonly TimeSpan RatingWindow = TimeSpan.FromDays(14);
 
@@ -59,6 +62,16 @@ public sealed class Petition : AggregateRoot
     public string? DueExplanationEn { get; private set; }
     public int TransferCount { get; private set; }
 
+    /// <summary>How many supplements were requested (at most <see cref="MaxSupplementRequests"/>).</summary>
+    public int SupplementCount { get; private set; }
+
+    /// <summary>What the institution asked for, until when, and when the clock stopped.</summary>
+    public string? SupplementRequest { get; private set; }
+
+    public DateTimeOffset? SupplementDueAt { get; private set; }
+    public DateTimeOffset? ClockPausedAt { get; private set; }
+    public string? SupplementReply { get; private set; }
+
     /// <summary>How often the deadline was extended (once; a second time only with the petitioner's consent).</summary>
     public int ExtensionCount { get; private set; }
     public string? Answer { get; private set; }
@@ -89,7 +102,7 @@ public sealed class Petition : AggregateRoot
         : TransferCount > 0 ? PetitionStage.Transfer : PetitionStage.Reception;
 
     /// <summary>True until the petition is answered, closed or withdrawn.</summary>
-    public bool IsOpen => Status is PetitionStatus.Received or PetitionStatus.InTriage or PetitionStatus.InProgress;
+    public bool IsOpen => Status is PetitionStatus.Received or PetitionStatus.InTriage or PetitionStatus.InProgress or PetitionStatus.AwaitingSupplement;
 
     public static Petition File(PetitionFiling filing, string receiptNumber, string institutionCode, bool toTriageDesk, string? department, DateTimeOffset now)
     {
@@ -300,6 +313,75 @@ public sealed class Petition : AggregateRoot
         DueExplanationKo = $"처리기한 연장 (사유: {reason.Trim()})";
         DueExplanationEn = $"Deadline extended (reason: {reason.Trim()})";
         Record(PetitionEventKind.Extended, now, institutionCode, reason.Trim(), actor);
+    }
+
+    /// <summary>The institution asks the petitioner for missing information by a date; the statutory clock stops until the reply.</summary>
+    public void RequestSupplement(string institutionCode, string request, DateTimeOffset dueAt, string actor, DateTimeOffset now)
+    {
+        EnsureAt(institutionCode);
+        if (Status is not (PetitionStatus.Received or PetitionStatus.InProgress))
+        {
+            throw new DomainException($"A supplement can be asked for a petition in handling, not one that is {Status}.", "SupplementNotAllowed");
+        }
+
+        if (SupplementCount >= MaxSupplementRequests)
+        {
+            throw new DomainException($"A supplement was already requested {MaxSupplementRequests} times.", "SupplementLimit");
+        }
+
+        if (dueAt <= now)
+        {
+            throw new DomainException("The petitioner needs a reply date in the future.", "SupplementDueInPast");
+        }
+
+        SupplementCount++;
+        SupplementRequest = request.Trim();
+        SupplementDueAt = dueAt;
+        SupplementReply = null;
+        ClockPausedAt = now;
+        Status = PetitionStatus.AwaitingSupplement;
+        Record(PetitionEventKind.SupplementRequested, now, institutionCode, SupplementRequest, actor);
+    }
+
+    /// <summary>The petitioner supplies what was asked; the clock runs again, the deadline moved by the time it stood still.</summary>
+    public void ProvideSupplement(Guid citizenId, string reply, DateTimeOffset now)
+    {
+        if (citizenId != PetitionerId)
+        {
+            throw new DomainException("Only the petitioner can reply to a supplement request.", "NotThePetitioner");
+        }
+
+        if (Status != PetitionStatus.AwaitingSupplement)
+        {
+            throw new DomainException("No supplement is being asked for.", "NoSupplementRequested");
+        }
+
+        if (DueAt is { } due && ClockPausedAt is { } paused)
+        {
+            DueAt = due + (now - paused);
+            DueExplanationKo = $"보완 기간({(now - paused).TotalDays:0.#}일)만큼 처리기한 연장";
+            DueExplanationEn = $"Deadline moved by the {(now - paused).TotalDays:0.#} days the petition waited for a supplement";
+        }
+
+        SupplementReply = reply.Trim();
+        ClockPausedAt = null;
+        Status = PetitionStatus.InProgress;
+        Record(PetitionEventKind.SupplementProvided, now, InstitutionCode, null, null);
+    }
+
+    /// <summary>Closes a petition whose supplement did not arrive by its date (DOMAIN.md A2); false when it is not due yet.</summary>
+    public bool CloseForMissingSupplement(DateTimeOffset now)
+    {
+        if (Status != PetitionStatus.AwaitingSupplement || SupplementDueAt is not { } due || now <= due)
+        {
+            return false;
+        }
+
+        ClosureReason = "보완 요청 기한 내 미제출 (the supplement was not provided by its date)";
+        ClosedAt = now;
+        Status = PetitionStatus.Closed;
+        Record(PetitionEventKind.Closed, now, InstitutionCode, ClosureReason, null);
+        return true;
     }
 
     /// <summary>True while the citizen may rate the answer.</summary>

@@ -11,6 +11,8 @@ public enum PetitionEventKind
     Rated,
     Converted,
     Extended,
+    SupplementRequested,
+    SupplementProvided,
     Closed,
     Withdrawn,
 }

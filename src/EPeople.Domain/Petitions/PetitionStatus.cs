@@ -12,6 +12,9 @@ public enum PetitionStatus
     /// <summary>처리중: an official of the institution has taken it up.</summary>
     InProgress,
 
+    /// <summary>보완 요청: the institution asked the petitioner for missing information; the clock is paused.</summary>
+    AwaitingSupplement,
+
     /// <summary>답변 완료: the answer is out; the citizen may rate it for 14 days.</summary>
     Answered,
 

@@ -48,6 +48,10 @@ internal static class QuartzRegistration
                 .WithIdentity("timer-pump")
                 .StartNow()
                 .WithSimpleSchedule(TimeSpan.FromSeconds(1)));
+            q.ScheduleJob<SupplementDeadlineJob>(t => t
+                .WithIdentity("supplement-deadlines")
+                .StartNow()
+                .WithSimpleSchedule(TimeSpan.FromMinutes(1)));
             q.ScheduleJob<OutboxDispatchJob>(t => t
                 .WithIdentity("outbox-dispatch")
                 .StartNow()

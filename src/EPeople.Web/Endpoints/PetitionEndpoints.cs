@@ -12,6 +12,10 @@ internal static class PetitionEndpoints
 
     public sealed record FeedbackRequest(int? Rating, string? Comment);
 
+    public sealed record SupplementRequest(string? Request, DateTimeOffset? DueAt);
+
+    public sealed record SupplementReply(string? Reply);
+
     public sealed record ExtendRequest(string? Reason, DateTimeOffset? NewDueAt, bool? PetitionerConsented);
 
     public static RouteGroupBuilder MapPetitionEndpoints(this RouteGroupBuilder api)
@@ -52,6 +56,14 @@ internal static class PetitionEndpoints
         petitions.MapPost("/{id:guid}/extend", async (Guid id, ExtendRequest r, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ExtendPetitionCommand(id, r.Reason, r.NewDueAt, r.PetitionerConsented ?? false), ct)))
             .WithSummary("Extend the deadline with a reason (officials of the institution that has it): once, a second time with the petitioner's consent");
+
+        petitions.MapPost("/{id:guid}/supplement-requests", async (Guid id, SupplementRequest r, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RequestSupplementCommand(id, r.Request, r.DueAt), ct)))
+            .WithSummary("Ask the petitioner for a supplement by a date (at most twice); the clock stops until the reply");
+
+        petitions.MapPost("/{id:guid}/supplements", async (Guid id, SupplementReply r, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ProvideSupplementCommand(id, r.Reply), ct)))
+            .WithSummary("Reply to a supplement request (the petitioner); the deadline moves by the time the clock stood still");
 
         return api;
     }

@@ -6,7 +6,7 @@ public sealed class EventRegistry(IEnumerable<string> names)
     /// <summary>The events of the petition lifecycle.</summary>
     public static readonly EventRegistry Default = new(
     [
-        "PetitionWithdrawn", "DeadlineExtended", "SupplementRequested", "SupplementProvided",
+        "PetitionWithdrawn", "PetitionClosed", "DeadlineExtended", "SupplementRequested", "SupplementProvided",
         "FeedbackSubmitted", "AdditionalAnswerRequested", "PetitionConvertedToPublicInterestReport",
     ]);
 

@@ -342,4 +342,58 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         petition.Timeline.Count(e => e.Event == "Extended").ShouldBe(2);
         (await App.SendAsync(new EPeople.Application.Petitions.Notices.ListMyNoticesQuery())).Items.Count(n => n.Kind == "Extended").ShouldBe(2);
     }
+
+    [Test]
+    public async Task ShouldStopTheClockForASupplementAndMoveTheDeadlineByThePause()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        var due = filed.DueAt!.Value;
+        await RunAsOfficerOfAsync("6110000");
+
+        var requested = await App.SendAsync(new RequestSupplementCommand(filed.Id, "사진을 첨부해 주세요.", App.Clock.GetUtcNow().AddDays(10)));
+        requested.Status.ShouldBe("AwaitingSupplement");
+        (await TaskAtAsync("6110000", filed.Id)).DueAt.ShouldBeNull(); // the clock stands still
+        (await App.QueryDbAsync(db => db.WorkflowTimers.CountAsync())).ShouldBe(0);
+
+        App.Clock.Advance(TimeSpan.FromDays(3));
+        RunAsTheCitizen();
+        var provided = await App.SendAsync(new ProvideSupplementCommand(filed.Id, "사진 3장을 첨부했습니다."));
+
+        provided.Status.ShouldBe("InProgress");
+        provided.DueAt.ShouldBe(due.AddDays(3));
+        (await TaskAtAsync("6110000", filed.Id)).DueAt.ShouldBe(due.AddDays(3));
+        RunAsTheCitizen();
+        (await App.SendAsync(new EPeople.Application.Petitions.Notices.ListMyNoticesQuery())).Items.ShouldContain(n => n.Kind == "SupplementRequested");
+    }
+
+    [Test]
+    public async Task ShouldCloseAPetitionWhoseSupplementDidNotArriveAndAllowOnlyTwoRequests()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        await RunAsOfficerOfAsync("6110000");
+        await App.SendAsync(new RequestSupplementCommand(filed.Id, "주소를 알려 주세요.", App.Clock.GetUtcNow().AddDays(1)));
+        RunAsTheCitizen();
+        await App.SendAsync(new ProvideSupplementCommand(filed.Id, "서울시 강남구입니다."));
+        await RunAsOfficerOfAsync("6110000");
+        await App.SendAsync(new RequestSupplementCommand(filed.Id, "상세 주소가 필요합니다.", App.Clock.GetUtcNow().AddDays(1)));
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        RunAsTheCitizen();
+        await App.SendAsync(new ProvideSupplementCommand(filed.Id, "역삼동입니다."));
+        await RunAsOfficerOfAsync("6110000");
+        (await Should.ThrowAsync<EPeople.Domain.DomainException>(() => App.SendAsync(new RequestSupplementCommand(filed.Id, "또", App.Clock.GetUtcNow().AddDays(1))))).Rule.ShouldBe("SupplementLimit");
+
+        var other = await FileAsync(Grievance(institution: "6110000"));
+        await RunAsOfficerOfAsync("6110000");
+        await App.SendAsync(new RequestSupplementCommand(other.Id, "사진을 첨부해 주세요.", App.Clock.GetUtcNow().AddDays(1)));
+        (await App.ExecuteAsync<SupplementDeadlines, int>(d => d.CloseOverdueAsync(50, CancellationToken.None))).ShouldBe(0); // not due yet
+        App.Clock.Advance(TimeSpan.FromDays(2));
+        (await App.ExecuteAsync<SupplementDeadlines, int>(d => d.CloseOverdueAsync(50, CancellationToken.None))).ShouldBe(1);
+
+        var closed = await AsCitizenAsync(other.Id);
+        closed.Status.ShouldBe("Closed");
+        closed.ClosureReason!.ShouldStartWith("보완 요청 기한 내 미제출");
+        (await App.QueryDbAsync(db => db.WorkflowInstances.Where(i => i.CorrelationId == other.Id.ToString()).Select(i => i.Status).SingleAsync())).ShouldBe("Completed");
+        await RunAsOfficerOfAsync("6110000");
+        (await App.SendAsync(new ListTasksQuery())).Items.ShouldNotContain(t => t.CorrelationId == other.Id.ToString());
+    }
 }

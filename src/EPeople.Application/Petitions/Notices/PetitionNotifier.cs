@@ -34,6 +34,7 @@ public sealed class PetitionNotifier(IEPeopleDbContext db)
             PetitionEventKind.Closed => "Closed",
             PetitionEventKind.Withdrawn => "Withdrawn",
             PetitionEventKind.Extended => "Extended",
+            PetitionEventKind.SupplementRequested => "SupplementRequested",
             _ => null,
         };
         if (kind is null)
@@ -55,6 +56,7 @@ public sealed class PetitionNotifier(IEPeopleDbContext db)
             ["due"] = petition.DueAt is { } due && petition.IsOpen ? Kst(due) : null,
             ["note"] = step.Note,
             ["triage"] = petition.Status == PetitionStatus.InTriage,
+            ["supplementDue"] = petition.SupplementDueAt is { } supplementDue ? Kst(supplementDue) : null,
         };
         var context = new TemplateContext();
         foreach (var (name, value) in model)

@@ -27,6 +27,8 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         builder.Property(p => p.Answer).HasMaxLength(20_000);
         builder.Property(p => p.AdditionalAnswer).HasMaxLength(20_000);
         builder.Property(p => p.RatingComment).HasMaxLength(2000);
+        builder.Property(p => p.SupplementRequest).HasMaxLength(2000);
+        builder.Property(p => p.SupplementReply).HasMaxLength(10_000);
         builder.Property(p => p.ClosureReason).HasMaxLength(1000);
         builder.ComplexProperty(p => p.Petitioner, contact =>
         {
@@ -44,5 +46,8 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         builder.HasIndex(p => p.ReceiptNumber).IsUnique();
         builder.HasIndex(p => new { p.PetitionerId, p.FiledAt, p.Id });
         builder.HasIndex(p => p.WorkflowInstanceId).IsUnique();
+
+        // The supplement-deadline job: petitions awaiting a supplement, the most overdue first.
+        builder.HasIndex(p => new { p.Status, p.SupplementDueAt });
     }
 }

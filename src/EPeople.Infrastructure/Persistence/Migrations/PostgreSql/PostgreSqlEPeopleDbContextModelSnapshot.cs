@@ -1102,6 +1102,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(10000)")
                         .HasColumnName("body");
 
+                    b.Property<DateTimeOffset?>("ClockPausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("clock_paused_at");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -1210,6 +1214,24 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(32)")
                         .HasColumnName("subtype");
 
+                    b.Property<int>("SupplementCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplement_count");
+
+                    b.Property<DateTimeOffset?>("SupplementDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("supplement_due_at");
+
+                    b.Property<string>("SupplementReply")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("supplement_reply");
+
+                    b.Property<string>("SupplementRequest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("supplement_request");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1260,6 +1282,9 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique()
                         .HasDatabaseName("ix_petitions_workflow_instance_id");
+
+                    b.HasIndex("Status", "SupplementDueAt")
+                        .HasDatabaseName("ix_petitions_status_supplement_due_at");
 
                     b.HasIndex("PetitionerId", "FiledAt", "Id")
                         .HasDatabaseName("ix_petitions_petitioner_id_filed_at_id");

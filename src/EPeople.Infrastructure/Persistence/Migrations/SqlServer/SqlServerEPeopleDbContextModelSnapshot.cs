@@ -1102,6 +1102,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("body");
 
+                    b.Property<DateTimeOffset?>("ClockPausedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("clock_paused_at");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("closed_at");
@@ -1210,6 +1214,24 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("varchar(32)")
                         .HasColumnName("subtype");
 
+                    b.Property<int>("SupplementCount")
+                        .HasColumnType("int")
+                        .HasColumnName("supplement_count");
+
+                    b.Property<DateTimeOffset?>("SupplementDueAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("supplement_due_at");
+
+                    b.Property<string>("SupplementReply")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("supplement_reply");
+
+                    b.Property<string>("SupplementRequest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("supplement_request");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1260,6 +1282,9 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique()
                         .HasDatabaseName("ix_petitions_workflow_instance_id");
+
+                    b.HasIndex("Status", "SupplementDueAt")
+                        .HasDatabaseName("ix_petitions_status_supplement_due_at");
 
                     b.HasIndex("PetitionerId", "FiledAt", "Id")
                         .HasDatabaseName("ix_petitions_petitioner_id_filed_at_id");

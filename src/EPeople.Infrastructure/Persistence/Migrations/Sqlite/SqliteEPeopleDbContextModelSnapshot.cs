@@ -1093,6 +1093,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("body");
 
+                    b.Property<long?>("ClockPausedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clock_paused_at");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
@@ -1201,6 +1205,24 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("subtype");
 
+                    b.Property<int>("SupplementCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplement_count");
+
+                    b.Property<long?>("SupplementDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplement_due_at");
+
+                    b.Property<string>("SupplementReply")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplement_reply");
+
+                    b.Property<string>("SupplementRequest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplement_request");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1251,6 +1273,9 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("WorkflowInstanceId")
                         .IsUnique()
                         .HasDatabaseName("ix_petitions_workflow_instance_id");
+
+                    b.HasIndex("Status", "SupplementDueAt")
+                        .HasDatabaseName("ix_petitions_status_supplement_due_at");
 
                     b.HasIndex("PetitionerId", "FiledAt", "Id")
                         .HasDatabaseName("ix_petitions_petitioner_id_filed_at_id");

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using EPeople.Application.Abstractions;
+using EPeople.Application.Errors;
+using EPeople.Application.Security;
+using EPeople.Domain.Petitions;
+using EPeople.Workflows.Activities;
+using EPeople.Workflows.Runtime;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace EPeople.Application.Petitions;
+
+/// <summary>
+/// An official of the institution that has the petition asks the petitioner for missing information by a date (at most
+/// twice): the statutory clock stops (the handling task loses its due date and deadlines) and the petitioner is told.
+/// </summary>
+[Authorize(Roles = Roles.Official + "," + Roles.InstitutionAdmin)]
+public sealed record RequestSupplementCommand(Guid Id, string? Request, DateTimeOffset? DueAt) : ICommand<PetitionFiledDto>;
+
+/// <summary>The petitioner replies to a supplement request: the clock runs again with the deadline moved by the pause.</summary>
+[Authorize(Roles = Roles.Citizen)]
+public sealed record ProvideSupplementCommand(Guid Id, string? Reply) : ICommand<PetitionFiledDto>;
+
+internal sealed class RequestSupplementCommandValidator : AbstractValidator<RequestSupplementCommand>
+{
+    public RequestSupplementCommandValidator()
+    {
+        RuleFor(c => c.Request).NotEmpty().WithMessage("Say what the petitioner should supply.").MaximumLength(2000);
+        RuleFor(c => c.DueAt).NotNull().WithMessage("Give the date the supplement is due.");
+    }
+}
+
+internal sealed class ProvideSupplementCommandValidator : AbstractValidator<ProvideSupplementCommand>
+{
+    public ProvideSupplementCommandValidator() =>
+        RuleFor(c => c.Reply).NotEmpty().WithMessage("Write the supplement.").MaximumLength(10_000);
+}
+
+internal sealed class SupplementsHandler(IEPeopleDbContext db, ICurrentUser user, WorkflowRuntime runtime, Notices.PetitionNotifier notifier, TimeProvider clock)
+    : ICommandHandler<RequestSupplementCommand, PetitionFiledDto>, ICommandHandler<ProvideSupplementCommand, PetitionFiledDto>
+{
+    public async ValueTask<PetitionFiledDto> Handle(RequestSupplementCommand command, CancellationToken cancellationToken)
+    {
+        var petition = await LoadAsync(command.Id, cancellationToken) ?? throw new NotFoundException("Petition", command.Id);
+        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Code).SingleOrDefaultAsync(cancellationToken);
+        if (institution != petition.InstitutionCode)
+        {
+            throw new ForbiddenException("Only the institution that has the petition can ask for a supplement.");
+        }
+
+        var now = clock.GetUtcNow();
+        petition.RequestSupplement(institution, command.Request!, command.DueAt!.Value, user.Name, now);
+        await notifier.NotifyLatestAsync(petition, now, cancellationToken);
+        await RescheduleAsync(petition, $"supplement-request:{petition.Id}:{petition.SupplementCount}", null, cancellationToken);
+        return await DtoAsync(petition, cancellationToken);
+    }
+
+    public async ValueTask<PetitionFiledDto> Handle(ProvideSupplementCommand command, CancellationToken cancellationToken)
+    {
+        var petition = await LoadAsync(command.Id, cancellationToken);
+        if (petition is null || petition.PetitionerId != user.Id)
+        {
+            throw new NotFoundException("Petition", command.Id);
+        }
+
+        petition.ProvideSupplement(user.Id!.Value, command.Reply!, clock.GetUtcNow());
+        await RescheduleAsync(petition, $"supplement-reply:{petition.Id}:{petition.SupplementCount}", petition.DueAt, cancellationToken);
+        return await DtoAsync(petition, cancellationToken);
+    }
+
+    private Task<Petition?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Petitions.Include(p => p.Events).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    /// <summary>Moves the open handling task's due date (null: paused) in the same transaction as the petition.</summary>
+    private async Task RescheduleAsync(Petition petition, string operationId, DateTimeOffset? due, CancellationToken cancellationToken)
+    {
+        var task = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == petition.WorkflowInstanceId && t.IsOpen)
+                       .OrderBy(t => t.CreatedAt).Select(t => t.Id).FirstOrDefaultAsync(cancellationToken)
+                   ?? throw new ConflictException("The petition has no open handling task.", "NoOpenTask");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await runtime.ExecuteAsync(petition.WorkflowInstanceId, new ResumeBookmarkCommand(operationId, task, HumanTaskActivity.RescheduleSignal, new JsonObject
+        {
+            ["due"] = due?.ToString("O"),
+            ["explanationKo"] = due is null ? "보완 요청으로 처리기한 정지" : petition.DueExplanationKo,
+            ["explanationEn"] = due is null ? "Clock stopped while a supplement is awaited" : petition.DueExplanationEn,
+        }, user.Name), cancellationToken);
+        if (result.Outcome != CommandOutcome.Applied)
+        {
+            throw new ConflictException($"The handling task did not take the change: {result.Message}", "RescheduleRefused");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<PetitionFiledDto> DtoAsync(Petition petition, CancellationToken cancellationToken)
+    {
+        var name = await db.Institutions.Where(i => i.Code == petition.InstitutionCode).Select(i => i.NameKo).SingleAsync(cancellationToken);
+        return new PetitionFiledDto(petition.Id, petition.ReceiptNumber, petition.Status.ToString(), petition.Stage.ToString(),
+            new InstitutionRefDto(petition.InstitutionCode, name), petition.Department, petition.DueAt, petition.DueExplanationKo, Replayed: false);
+    }
+}
