@@ -15,6 +15,12 @@ var perClient = Arg("--instances-per-client", 120);
 
 Console.WriteLine($"EPeople engine benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load {Load()}, {clients} clients");
 await using var host = await BenchmarkHost.StartAsync();
+if (args.Contains("filing"))
+{
+    await FilingBenchmark.RunAsync(host, clients, seconds, Arg("--kills", 5));
+    return 0;
+}
+
 if (args.Contains("timers"))
 {
     await TimerBenchmark.RunAsync(host, Arg("--timers", 10_000), clients);

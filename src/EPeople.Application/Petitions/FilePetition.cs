@@ -69,6 +69,24 @@ internal sealed class FilePetitionCommandHandler(
     {
         var petitionerId = user.Id ?? throw new ForbiddenException("Sign in to file a petition.");
         var hash = RequestHash(command);
+        try
+        {
+            // One transaction for everything, reads included: a filing costs one commit.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var filed = await FileAsync(command, petitionerId, hash, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return filed;
+        }
+        catch (Exception ex) when (ex is DbUpdateException or EPeople.Workflows.Ports.WorkflowConflictException && command.IdempotencyKey is not null)
+        {
+            // A concurrent twin with the same key committed first: answer as it did.
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(petitionerId, command.IdempotencyKey!, hash, cancellationToken) ?? throw new ConflictException("The petition could not be filed; try again.", "FilingConflict");
+        }
+    }
+
+    private async Task<PetitionFiledDto> FileAsync(FilePetitionCommand command, Guid petitionerId, string hash, CancellationToken cancellationToken)
+    {
         if (command.IdempotencyKey is { } key && await ReplayAsync(petitionerId, key, hash, cancellationToken) is { } replay)
         {
             return replay;
@@ -98,37 +116,26 @@ internal sealed class FilePetitionCommandHandler(
             db.FilingKeys.Add(new FilingKeyRecord { PetitionerId = petitionerId, Key = newKey, RequestHash = hash, PetitionId = petition.Id, CreatedAt = now });
         }
 
-        try
+        // The engine's commit first writes the petition and the key (tracked above), then the workflow rows.
+        var started = await runtime.StartAsync(definition, new StartCommand($"file:{petition.Id}", petition.WorkflowInstanceId, petition.Id.ToString(), new JsonObject
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // The engine's commit first writes the petition and the key (tracked above), then the workflow rows.
-            var started = await runtime.StartAsync(definition, new StartCommand($"file:{petition.Id}", petition.WorkflowInstanceId, petition.Id.ToString(), new JsonObject
-            {
-                ["petitionId"] = petition.Id.ToString(),
-                ["receiptNumber"] = petition.ReceiptNumber,
-                ["title"] = petition.Title,
-                ["kind"] = kind.ToString(),
-                ["subtype"] = subtype?.ToString(),
-                ["institution"] = institution,
-                ["department"] = petition.Department,
-                ["period"] = options.Value.PeriodOf(kind, subtype),
-            }), cancellationToken);
-            if (started.Outcome != CommandOutcome.Applied || started.Delta.TasksCreated.FirstOrDefault() is not { } task)
-            {
-                throw new ConflictException($"The {kind} workflow did not reach its handling task: {started.Message}", "WorkflowDidNotStart");
-            }
+            ["petitionId"] = petition.Id.ToString(),
+            ["receiptNumber"] = petition.ReceiptNumber,
+            ["title"] = petition.Title,
+            ["kind"] = kind.ToString(),
+            ["subtype"] = subtype?.ToString(),
+            ["institution"] = institution,
+            ["department"] = petition.Department,
+            ["period"] = options.Value.PeriodOf(kind, subtype),
+        }), cancellationToken);
+        if (started.Outcome != CommandOutcome.Applied || started.Delta.TasksCreated.FirstOrDefault() is not { } task)
+        {
+            throw new ConflictException($"The {kind} workflow did not reach its handling task: {started.Message}", "WorkflowDidNotStart");
+        }
 
-            petition.SetDue(task.DueAt, task.DueExplanationKo, task.DueExplanationEn);
-            await notifier.NotifyLatestAsync(petition, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is DbUpdateException or EPeople.Workflows.Ports.WorkflowConflictException && command.IdempotencyKey is not null)
-        {
-            // A concurrent twin with the same key committed first: answer as it did.
-            db.ChangeTracker.Clear();
-            return await ReplayAsync(petitionerId, command.IdempotencyKey!, hash, cancellationToken) ?? throw new ConflictException("The petition could not be filed; try again.", "FilingConflict");
-        }
+        petition.SetDue(task.DueAt, task.DueExplanationKo, task.DueExplanationEn);
+        await notifier.NotifyLatestAsync(petition, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
         // The citizen is warned (not refused) when the text seems to carry personal data: officials will see it masked.
         return await ToDtoAsync(petition, replayed: false, cancellationToken) with { PersonalDataWarnings = PersonalDataMask.Detect($"{petition.Title}\n{petition.Body}") };

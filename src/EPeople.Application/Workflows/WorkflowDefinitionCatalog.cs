@@ -92,9 +92,27 @@ public sealed class WorkflowDefinitionCatalog(IEPeopleDbContext db, DefinitionVa
     /// <summary>The latest published version, or null.</summary>
     public async Task<WorkflowDefinition?> GetLatestAsync(string definitionId, CancellationToken cancellationToken)
     {
+        // Only the latest version number is read each time; a published version never changes, so its parsed document
+        // is kept for the life of the process (filing reads it on every petition).
+        var latest = await db.WorkflowDefinitions.AsNoTracking()
+            .Where(d => d.DefinitionId == definitionId && d.IsLatest && d.Version > 0)
+            .Select(d => new { d.Version, d.JsonSha256 }).FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            return null;
+        }
+
+        if (Published.TryGetValue(latest.JsonSha256, out var cached) && cached.DefinitionId == definitionId && cached.Version == latest.Version)
+        {
+            return cached;
+        }
+
         var record = await LatestPublishedAsync(definitionId, cancellationToken);
-        return record is null ? null : DefinitionSerializer.Deserialize(record.Json) with { Version = record.Version };
+        return record is null ? null : Published[record.JsonSha256] = DefinitionSerializer.Deserialize(record.Json) with { Version = record.Version };
     }
+
+    /// <summary>Parsed published documents by content hash (a published version is immutable).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WorkflowDefinition> Published = new();
 
     private async Task<int> PublishAsync(WorkflowDefinition definition, string actor, CancellationToken cancellationToken)
     {
