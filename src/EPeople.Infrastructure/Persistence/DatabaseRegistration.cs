@@ -39,6 +39,19 @@ internal static class DatabaseRegistration
             throw new InvalidOperationException(
                 $"Database:Provider is {options.Provider}: set ConnectionStrings:EPeople (e.g. the environment variable ConnectionStrings__EPeople).");
         }
+        else if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Npgsql resets a pooled connection with DISCARD ALL, which PostgreSQL runs (and counts) as a transaction of
+            // its own: one extra commit per request. We never leave session state behind, so the reset is skipped
+            // unless the connection string asks for it.
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString);
+            if (!options.ConnectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.NoResetOnClose = true;
+            }
+
+            options.ConnectionString = builder.ConnectionString;
+        }
 
         return options;
     }
