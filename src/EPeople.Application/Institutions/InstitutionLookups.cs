@@ -7,11 +7,12 @@ namespace EPeople.Application.Institutions;
 
 internal static class InstitutionLookups
 {
-    /// <summary>Loads an institution with its departments and service types, or fails with 404.</summary>
+    /// <summary>Loads an institution with its departments, service types and intake rules, or fails with 404.</summary>
     public static async Task<Institution> LoadAggregateAsync(this IEPeopleDbContext db, string code, CancellationToken ct) =>
         await db.Institutions
             .Include(i => i.Departments)
             .Include(i => i.ServiceTypes)
+            .Include(i => i.IntakeRules)
             .SingleOrDefaultAsync(i => i.Code == code, ct)
         ?? throw new NotFoundException("Institution", code);
 

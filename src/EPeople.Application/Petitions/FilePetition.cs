@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EPeople.Application.Abstractions;
 using EPeople.Application.Errors;
+using EPeople.Application.Institutions;
 using EPeople.Application.Petitions.Routing;
 using EPeople.Application.Security;
 using EPeople.Application.Workflows;
@@ -109,7 +110,8 @@ internal sealed class FilePetitionCommandHandler(
             new PetitionFiling(petitionerId, kind, subtype, command.Title!, command.Body!,
                 new PetitionerContact(user.Name, command.ContactPhone?.Trim(), command.ContactEmail?.Trim()), command.IsPublic, command.Region,
                 CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, command.DiscloseIdentity),
-            ReceiptNumber.New(now), institution, toTriageDesk: !automatic, department: null, now);
+            ReceiptNumber.New(now), institution, toTriageDesk: !automatic,
+            department: automatic ? await db.DepartmentAsync(institution, kind, subtype, cancellationToken) : null, now);
         db.Petitions.Add(petition);
         if (command.IdempotencyKey is { } newKey)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EPeople.Application.Abstractions;
 using EPeople.Application.Errors;
+using EPeople.Application.Institutions;
 using EPeople.Application.Tasks;
 using EPeople.Application.Workflows;
 using EPeople.Domain.Petitions;
@@ -53,17 +54,24 @@ internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, Notices.Peti
 
                 var triageDesk = await db.Institutions.Where(i => i.IsTriageDesk).Select(i => i.Code).FirstAsync(cancellationToken);
                 string destination;
+                string? department = null;
                 if (Petition.Status == PetitionStatus.InTriage && institution == triageDesk)
                 {
-                    Petition.RouteFromTriage(triageDesk, to, null, officer.Name, now);
+                    department = await db.DepartmentAsync(to, Petition.Kind, Petition.Subtype, cancellationToken);
+                    Petition.RouteFromTriage(triageDesk, to, department, officer.Name, now);
                     destination = to;
                 }
                 else
                 {
                     destination = Petition.Transfer(institution, to, reason, triageDesk, officer.Name, now);
+                    if (destination != triageDesk)
+                    {
+                        department = await db.DepartmentAsync(destination, Petition.Kind, Petition.Subtype, cancellationToken);
+                        Petition.AssignDepartment(department);
+                    }
                 }
 
-                return new JsonObject { ["institutionCode"] = destination, ["department"] = null, ["reason"] = reason, ["requested"] = to };
+                return new JsonObject { ["institutionCode"] = destination, ["department"] = department, ["reason"] = reason, ["requested"] = to };
             case "Close":
                 var basis = Text(data, "basis", 40);
                 if (!ClosureBases.Contains(basis, StringComparer.Ordinal))

@@ -12,6 +12,7 @@ public sealed class Institution : AggregateRoot, IAudited
 {
     private readonly List<Department> _departments = [];
     private readonly List<InstitutionServiceType> _serviceTypes = [];
+    private readonly List<IntakeRule> _intakeRules = [];
 
     private Institution()
     {
@@ -35,6 +36,7 @@ public sealed class Institution : AggregateRoot, IAudited
 
     public IReadOnlyList<Department> Departments => _departments;
     public IReadOnlyList<InstitutionServiceType> ServiceTypes => _serviceTypes;
+    public IReadOnlyList<IntakeRule> IntakeRules => _intakeRules;
 
     public static Institution Create(
         string code,
@@ -119,6 +121,40 @@ public sealed class Institution : AggregateRoot, IAudited
         {
             _serviceTypes.Add(new InstitutionServiceType(Id, kind));
         }
+    }
+
+    /// <summary>Replaces the intake rules: each (kind, subtype) once, each to an active department of this institution.</summary>
+    public void SetIntakeRules(IEnumerable<(PetitionKind Kind, PetitionSubtype? Subtype, Guid DepartmentId)> rules)
+    {
+        var wanted = rules.ToList();
+        if (wanted.GroupBy(r => (r.Kind, r.Subtype)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new DomainException($"{twice.Key.Kind} {twice.Key.Subtype} has more than one intake rule.", "DuplicateIntakeRule");
+        }
+
+        foreach (var rule in wanted)
+        {
+            if (rule.Subtype is not null && rule.Kind != PetitionKind.CivilPetition)
+            {
+                throw new DomainException("Only civil petitions have subtypes.", "SubtypeNotAllowed");
+            }
+
+            if (!FindDepartment(rule.DepartmentId).IsActive)
+            {
+                throw new DomainException("Intake rules send petitions to active departments only.", "DepartmentInactive");
+            }
+        }
+
+        _intakeRules.Clear();
+        _intakeRules.AddRange(wanted.Select(r => new IntakeRule(Id, r.Kind, r.Subtype, r.DepartmentId)));
+    }
+
+    /// <summary>The department that receives a petition of this kind and subtype (the subtype's rule before the kind's), or null.</summary>
+    public Department? IntakeDepartment(PetitionKind kind, PetitionSubtype? subtype)
+    {
+        var rule = _intakeRules.Find(r => r.Kind == kind && r.Subtype == subtype && subtype is not null)
+                   ?? _intakeRules.Find(r => r.Kind == kind && r.Subtype is null);
+        return rule is null ? null : _departments.Find(d => d.Id == rule.DepartmentId && d.IsActive);
     }
 
     public Department? FindDepartmentOrNull(Guid departmentId) => _departments.Find(d => d.Id == departmentId);

@@ -139,6 +139,9 @@ public sealed class Petition : AggregateRoot
         return petition;
     }
 
+    /// <summary>The department the institution's intake rules chose (null: the whole institution).</summary>
+    public void AssignDepartment(string? department) => Department = department;
+
     /// <summary>The due date of the institution's handling task (computed by the engine on the business calendar).</summary>
     public void SetDue(DateTimeOffset? dueAt, string? explanationKo, string? explanationEn)
     {

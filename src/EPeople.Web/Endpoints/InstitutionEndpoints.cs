@@ -64,6 +64,14 @@ internal static class InstitutionEndpoints
                 TypedResults.Ok(await sender.Send(new GetInstitutionAuditTrailQuery(code, limit ?? 100), ct)))
             .WithSummary("Who changed this institution, when, from where, before and after");
 
+        institutions.MapGet("/{code}/intake-rules", async (string code, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetIntakeRulesQuery(code), ct)))
+            .WithSummary("Which department receives which kind of petition");
+
+        institutions.MapPut("/{code}/intake-rules", async (string code, IReadOnlyList<IntakeRuleInput> rules, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SetIntakeRulesCommand(code, rules), ct)))
+            .WithSummary("Replace the intake rules (the institution's administrators); audited");
+
         return api;
     }
 }

@@ -396,4 +396,33 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         await RunAsOfficerOfAsync("6110000");
         (await App.SendAsync(new ListTasksQuery())).Items.ShouldNotContain(t => t.CorrelationId == other.Id.ToString());
     }
+
+    [Test]
+    public async Task ShouldSendEachKindToTheDepartmentTheInstitutionsIntakeRulesName()
+    {
+        await App.RunAsInstitutionAdminAsync("6110000");
+        var roads = await App.SendAsync(new EPeople.Application.Institutions.AddDepartmentCommand("6110000", "도로관리과", "Road Management Division"));
+        var welfare = await App.SendAsync(new EPeople.Application.Institutions.AddDepartmentCommand("6110000", "복지정책과", "Welfare Policy Division"));
+        var rules = await App.SendAsync(new EPeople.Application.Institutions.SetIntakeRulesCommand("6110000", [
+            new("CivilPetition", "Grievance", roads.Id),
+            new("CivilPetition", null, welfare.Id),
+        ]));
+        rules.Count.ShouldBe(2);
+        await App.RunAsInstitutionAdminAsync("6260000");
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new EPeople.Application.Institutions.SetIntakeRulesCommand("6110000", [])));
+
+        var grievance = await FileAsync(Grievance(institution: "6110000"));
+        var question = await FileAsync(Grievance(institution: "6110000") with { Subtype = "Question" });
+
+        grievance.Department.ShouldBe("도로관리과");
+        question.Department.ShouldBe("복지정책과");
+        App.User.Set("roads.officer@test", [Roles.Official], await App.InstitutionIdAsync("6110000"), roads.Id, "Officer");
+        var mine = await App.SendAsync(new ListTasksQuery(TaskScope.Department));
+        mine.Items.ShouldHaveSingleItem().CorrelationId.ShouldBe(grievance.Id.ToString());
+
+        // Transferred in from elsewhere, it lands in the same department.
+        var elsewhere = await FileAsync(Grievance(institution: "1613000"));
+        await CompleteAsync(await TaskAtAsync("1613000", elsewhere.Id), "Transfer", new JsonObject { ["institutionCode"] = "6110000", ["reason"] = "서울시 도로" });
+        (await AsCitizenAsync(elsewhere.Id)).Department.ShouldBe("도로관리과");
+    }
 }

@@ -30,6 +30,8 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         builder.HasMany(i => i.ServiceTypes).WithOne().HasForeignKey(s => s.InstitutionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(i => i.Departments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(i => i.ServiceTypes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(i => i.IntakeRules).WithOne().HasForeignKey(r => r.InstitutionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.IntakeRules).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // The directory is keyset-paged by code; the kind filter uses (kind, code), the tree uses parent_id.
         builder.HasIndex(i => i.Code).IsUnique();

@@ -1063,6 +1063,45 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("institution_service_types", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Domain.Institutions.IntakeRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Subtype")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtype");
+
+                    b.HasKey("Id")
+                        .HasName("pk_institution_intake_rules");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_institution_intake_rules_department_id");
+
+                    b.HasIndex("InstitutionId", "Kind", "Subtype")
+                        .HasDatabaseName("ix_institution_intake_rules_institution_id_kind_subtype");
+
+                    b.ToTable("institution_intake_rules", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Domain.Petitions.Petition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1703,6 +1742,23 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_institution_service_types_institutions_institution_id");
                 });
 
+            modelBuilder.Entity("EPeople.Domain.Institutions.IntakeRule", b =>
+                {
+                    b.HasOne("EPeople.Domain.Institutions.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_institution_intake_rules_departments_department_id");
+
+                    b.HasOne("EPeople.Domain.Institutions.Institution", null)
+                        .WithMany("IntakeRules")
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_institution_intake_rules_institutions_institution_id");
+                });
+
             modelBuilder.Entity("EPeople.Domain.Petitions.PetitionEvent", b =>
                 {
                     b.HasOne("EPeople.Domain.Petitions.Petition", null)
@@ -1788,6 +1844,8 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("EPeople.Domain.Institutions.Institution", b =>
                 {
                     b.Navigation("Departments");
+
+                    b.Navigation("IntakeRules");
 
                     b.Navigation("ServiceTypes");
                 });
