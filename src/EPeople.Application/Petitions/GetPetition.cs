@@ -59,7 +59,7 @@ internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser
         return new PetitionDto(
             petition.Id, petition.ReceiptNumber, petition.Kind.ToString(), petition.Subtype?.ToString(), petition.Title, body,
             petition.Status.ToString(), petition.Stage.ToString(), Ref(petition.InstitutionCode), petition.Department, petition.FiledAt,
-            petition.DueAt, english ? petition.DueExplanationEn : petition.DueExplanationKo, petition.IsPublic,
+            petition.DueAt, english ? petition.DueExplanationEn : petition.DueExplanationKo, PetitionSla.StateOf(petition, clock.GetUtcNow()), petition.IsPublic,
             petition.Answer, petition.AnsweredAt, petition.AdditionalAnswer, petition.Rating, petition.CanBeRated(clock.GetUtcNow()),
             petition.ClosureReason, petition.TransferCount, petitioner,
             [.. petition.Events.OrderBy(e => e.Seq).Select(e => new TimelineEntryDto(e.Seq, e.Stage.ToString(), e.Kind.ToString(), e.At, Ref(e.InstitutionCode), e.Note))]);

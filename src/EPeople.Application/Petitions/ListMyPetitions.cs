@@ -71,18 +71,6 @@ internal sealed class ListMyPetitionsQueryHandler(IEPeopleDbContext db, ICurrent
             ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{page[^1].FiledAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{page[^1].Id}"))
             : null;
         return new MyPetitionPage([.. page.Select(p => new MyPetitionDto(p.Id, p.ReceiptNumber, p.Kind.ToString(), p.Title, p.Status.ToString(),
-            p.Stage.ToString(), p.InstitutionCode, p.FiledAt, p.DueAt, SlaState(p, now)))], next);
-    }
-
-    /// <summary>OnTime, AtRisk (less than a day left) or Overdue while open; a finished petition is judged by when it was answered.</summary>
-    private static string SlaState(Petition petition, DateTimeOffset now)
-    {
-        if (petition.DueAt is not { } due)
-        {
-            return "OnTime";
-        }
-
-        var at = petition.IsOpen ? now : petition.AnsweredAt ?? petition.ClosedAt ?? now;
-        return at > due ? "Overdue" : petition.IsOpen && due - at < TimeSpan.FromDays(1) ? "AtRisk" : "OnTime";
+            p.Stage.ToString(), p.InstitutionCode, p.FiledAt, p.DueAt, PetitionSla.StateOf(p, now)))], next);
     }
 }

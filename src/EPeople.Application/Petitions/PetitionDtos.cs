@@ -10,7 +10,7 @@ public sealed record TimelineEntryDto(int Seq, string Stage, string Event, DateT
 
 public sealed record PetitionDto(
     Guid Id, string ReceiptNumber, string Kind, string? Subtype, string Title, string Body, string Status, string Stage,
-    InstitutionRefDto Institution, string? Department, DateTimeOffset FiledAt, DateTimeOffset? DueAt, string? DueExplanation,
+    InstitutionRefDto Institution, string? Department, DateTimeOffset FiledAt, DateTimeOffset? DueAt, string? DueExplanation, string SlaState,
     bool IsPublic, string? Answer, DateTimeOffset? AnsweredAt, string? AdditionalAnswer, int? Rating, bool CanBeRated, string? ClosureReason, int TransferCount,
     PetitionerDto Petitioner, IReadOnlyList<TimelineEntryDto> Timeline);
 

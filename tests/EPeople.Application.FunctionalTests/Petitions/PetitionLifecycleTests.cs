@@ -102,6 +102,7 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         answered.Stage.ShouldBe("Result");
         answered.Status.ShouldBe("Answered");
         answered.Answer.ShouldBe("보수 공사를 11월 20일에 합니다.");
+        answered.SlaState.ShouldBe("OnTime"); // answered before its deadline
         answered.Timeline.Select(e => (e.Stage, e.Event)).ShouldBe([
             ("Reception", "Filed"), ("Reception", "Accepted"), ("Transfer", "Transferred"), ("Result", "Answered")]);
         answered.Timeline[2].Note.ShouldBe("국도 관리 소관");
