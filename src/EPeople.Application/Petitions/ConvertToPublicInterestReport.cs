@@ -18,18 +18,10 @@ internal sealed class ConvertToPublicInterestReportCommandHandler(IEPeopleDbCont
 {
     public async ValueTask<PetitionFiledDto> Handle(ConvertToPublicInterestReportCommand command, CancellationToken cancellationToken)
     {
-        var petition = await db.Petitions.Include(p => p.Events).SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken)
-                       ?? throw new NotFoundException("Petition", command.Id);
-        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Code).SingleOrDefaultAsync(cancellationToken);
-        if (institution != petition.InstitutionCode)
-        {
-            throw new ForbiddenException("Only the institution that has the petition can convert it.");
-        }
+        var (petition, institution) = await db.LoadAtOfficersInstitutionAsync(user, command.Id, "convert it", cancellationToken);
 
         petition.ConvertToPublicInterestReport(institution, user.Name, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        var name = await db.Institutions.Where(i => i.Code == institution).Select(i => i.NameKo).SingleAsync(cancellationToken);
-        return new PetitionFiledDto(petition.Id, petition.ReceiptNumber, petition.Status.ToString(), petition.Stage.ToString(),
-            new InstitutionRefDto(institution, name), petition.Department, petition.DueAt, null, Replayed: false);
+        return await db.ReceiptAsync(petition, cancellationToken);
     }
 }

@@ -31,13 +31,7 @@ internal sealed class ExtendPetitionCommandHandler(IEPeopleDbContext db, ICurren
 {
     public async ValueTask<PetitionFiledDto> Handle(ExtendPetitionCommand command, CancellationToken cancellationToken)
     {
-        var petition = await db.Petitions.Include(p => p.Events).SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken)
-                       ?? throw new NotFoundException("Petition", command.Id);
-        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Code).SingleOrDefaultAsync(cancellationToken);
-        if (institution != petition.InstitutionCode)
-        {
-            throw new ForbiddenException("Only the institution that has the petition can extend its deadline.");
-        }
+        var (petition, institution) = await db.LoadAtOfficersInstitutionAsync(user, command.Id, "extend its deadline", cancellationToken);
 
         var now = clock.GetUtcNow();
         petition.Extend(institution, command.Reason!, command.NewDueAt!.Value, command.PetitionerConsented, user.Name, now);
@@ -60,8 +54,6 @@ internal sealed class ExtendPetitionCommandHandler(IEPeopleDbContext db, ICurren
         }
 
         await transaction.CommitAsync(cancellationToken);
-        var name = await db.Institutions.Where(i => i.Code == institution).Select(i => i.NameKo).SingleAsync(cancellationToken);
-        return new PetitionFiledDto(petition.Id, petition.ReceiptNumber, petition.Status.ToString(), petition.Stage.ToString(),
-            new InstitutionRefDto(institution, name), petition.Department, petition.DueAt, petition.DueExplanationKo, Replayed: false);
+        return await db.ReceiptAsync(petition, cancellationToken);
     }
 }

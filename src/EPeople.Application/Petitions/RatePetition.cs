@@ -32,11 +32,7 @@ internal sealed class RatePetitionCommandHandler(IEPeopleDbContext db, ICurrentU
 {
     public async ValueTask<PetitionRatedDto> Handle(RatePetitionCommand command, CancellationToken cancellationToken)
     {
-        var petition = await db.Petitions.Include(p => p.Events).SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken);
-        if (petition is null || petition.PetitionerId != user.Id)
-        {
-            throw new NotFoundException("Petition", command.Id);
-        }
+        var petition = await db.LoadPetitionersAsync(user, command.Id, cancellationToken);
 
         petition.Rate(user.Id!.Value, command.Rating, command.Comment, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -42,35 +42,23 @@ internal sealed class SupplementsHandler(IEPeopleDbContext db, ICurrentUser user
 {
     public async ValueTask<PetitionFiledDto> Handle(RequestSupplementCommand command, CancellationToken cancellationToken)
     {
-        var petition = await LoadAsync(command.Id, cancellationToken) ?? throw new NotFoundException("Petition", command.Id);
-        var institution = await db.Institutions.Where(i => i.Id == user.InstitutionId).Select(i => i.Code).SingleOrDefaultAsync(cancellationToken);
-        if (institution != petition.InstitutionCode)
-        {
-            throw new ForbiddenException("Only the institution that has the petition can ask for a supplement.");
-        }
+        var (petition, institution) = await db.LoadAtOfficersInstitutionAsync(user, command.Id, "ask for a supplement", cancellationToken);
 
         var now = clock.GetUtcNow();
         petition.RequestSupplement(institution, command.Request!, command.DueAt!.Value, user.Name, now);
         await notifier.NotifyLatestAsync(petition, now, cancellationToken);
         await RescheduleAsync(petition, $"supplement-request:{petition.Id}:{petition.SupplementCount}", null, cancellationToken);
-        return await DtoAsync(petition, cancellationToken);
+        return await db.ReceiptAsync(petition, cancellationToken);
     }
 
     public async ValueTask<PetitionFiledDto> Handle(ProvideSupplementCommand command, CancellationToken cancellationToken)
     {
-        var petition = await LoadAsync(command.Id, cancellationToken);
-        if (petition is null || petition.PetitionerId != user.Id)
-        {
-            throw new NotFoundException("Petition", command.Id);
-        }
+        var petition = await db.LoadPetitionersAsync(user, command.Id, cancellationToken);
 
         petition.ProvideSupplement(user.Id!.Value, command.Reply!, clock.GetUtcNow());
         await RescheduleAsync(petition, $"supplement-reply:{petition.Id}:{petition.SupplementCount}", petition.DueAt, cancellationToken);
-        return await DtoAsync(petition, cancellationToken);
+        return await db.ReceiptAsync(petition, cancellationToken);
     }
-
-    private Task<Petition?> LoadAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Petitions.Include(p => p.Events).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
     /// <summary>Moves the open handling task's due date (null: paused) in the same transaction as the petition.</summary>
     private async Task RescheduleAsync(Petition petition, string operationId, DateTimeOffset? due, CancellationToken cancellationToken)
@@ -91,12 +79,5 @@ internal sealed class SupplementsHandler(IEPeopleDbContext db, ICurrentUser user
         }
 
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private async Task<PetitionFiledDto> DtoAsync(Petition petition, CancellationToken cancellationToken)
-    {
-        var name = await db.Institutions.Where(i => i.Code == petition.InstitutionCode).Select(i => i.NameKo).SingleAsync(cancellationToken);
-        return new PetitionFiledDto(petition.Id, petition.ReceiptNumber, petition.Status.ToString(), petition.Stage.ToString(),
-            new InstitutionRefDto(petition.InstitutionCode, name), petition.Department, petition.DueAt, petition.DueExplanationKo, Replayed: false);
     }
 }

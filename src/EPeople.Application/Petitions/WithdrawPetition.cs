@@ -19,11 +19,7 @@ internal sealed class WithdrawPetitionCommandHandler(IEPeopleDbContext db, ICurr
 {
     public async ValueTask<PetitionFiledDto> Handle(WithdrawPetitionCommand command, CancellationToken cancellationToken)
     {
-        var petition = await db.Petitions.Include(p => p.Events).SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken);
-        if (petition is null || petition.PetitionerId != user.Id)
-        {
-            throw new NotFoundException("Petition", command.Id); // another citizen's petition is not revealed
-        }
+        var petition = await db.LoadPetitionersAsync(user, command.Id, cancellationToken);
 
         var now = clock.GetUtcNow();
         petition.Withdraw(user.Id!.Value, now);
@@ -37,8 +33,6 @@ internal sealed class WithdrawPetitionCommandHandler(IEPeopleDbContext db, ICurr
         }
 
         await transaction.CommitAsync(cancellationToken);
-        var name = await db.Institutions.Where(i => i.Code == petition.InstitutionCode).Select(i => i.NameKo).SingleAsync(cancellationToken);
-        return new PetitionFiledDto(petition.Id, petition.ReceiptNumber, petition.Status.ToString(), petition.Stage.ToString(),
-            new InstitutionRefDto(petition.InstitutionCode, name), petition.Department, petition.DueAt, null, Replayed: false);
+        return await db.ReceiptAsync(petition, cancellationToken);
     }
 }
