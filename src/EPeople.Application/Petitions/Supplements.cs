@@ -43,7 +43,6 @@ internal sealed class SupplementsHandler(IEPeopleDbContext db, ICurrentUser user
     public async ValueTask<PetitionFiledDto> Handle(RequestSupplementCommand command, CancellationToken cancellationToken)
     {
         var (petition, institution) = await db.LoadAtOfficersInstitutionAsync(user, command.Id, "ask for a supplement", cancellationToken);
-
         var now = clock.GetUtcNow();
         petition.RequestSupplement(institution, command.Request!, command.DueAt!.Value, user.Name, now);
         await notifier.NotifyLatestAsync(petition, now, cancellationToken);
@@ -54,7 +53,6 @@ internal sealed class SupplementsHandler(IEPeopleDbContext db, ICurrentUser user
     public async ValueTask<PetitionFiledDto> Handle(ProvideSupplementCommand command, CancellationToken cancellationToken)
     {
         var petition = await db.LoadPetitionersAsync(user, command.Id, cancellationToken);
-
         petition.ProvideSupplement(user.Id!.Value, command.Reply!, clock.GetUtcNow());
         await RescheduleAsync(petition, $"supplement-reply:{petition.Id}:{petition.SupplementCount}", petition.DueAt, cancellationToken);
         return await db.ReceiptAsync(petition, cancellationToken);
