@@ -12,6 +12,71 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "citizen_notices",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    petitioner_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    petition_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    event_seq = table.Column<int>(type: "int", nullable: false),
+                    kind = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false),
+                    title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    read_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_citizen_notices", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "institution_intake_rules",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    institution_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    kind = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
+                    subtype = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: true),
+                    department_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_institution_intake_rules", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_institution_intake_rules_departments_department_id",
+                        column: x => x.department_id,
+                        principalTable: "departments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_institution_intake_rules_institutions_institution_id",
+                        column: x => x.institution_id,
+                        principalTable: "institutions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "personal_data_access_log",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    actor_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    actor_name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ip_address = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    subject_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    record = table.Column<string>(type: "varchar(80)", unicode: false, maxLength: 80, nullable: false),
+                    action = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_personal_data_access_log", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "petition_filing_keys",
                 columns: table => new
                 {
@@ -40,6 +105,8 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     petitioner_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     is_public = table.Column<bool>(type: "bit", nullable: false),
                     region_code = table.Column<string>(type: "varchar(5)", unicode: false, maxLength: 5, nullable: true),
+                    identity_protected = table.Column<bool>(type: "bit", nullable: false),
+                    language = table.Column<string>(type: "varchar(2)", unicode: false, maxLength: 2, nullable: false),
                     institution_code = table.Column<string>(type: "varchar(7)", unicode: false, maxLength: 7, nullable: false),
                     department = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     filed_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
@@ -47,9 +114,19 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     due_explanation_ko = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     due_explanation_en = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     transfer_count = table.Column<int>(type: "int", nullable: false),
+                    supplement_count = table.Column<int>(type: "int", nullable: false),
+                    supplement_request = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    supplement_due_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    clock_paused_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    supplement_reply = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    extension_count = table.Column<int>(type: "int", nullable: false),
                     answer = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
                     answer_is_public = table.Column<bool>(type: "bit", nullable: false),
                     answered_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    additional_answer = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    rating = table.Column<int>(type: "int", nullable: true),
+                    rating_comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    rated_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     closed_at = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     closure_reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     workflow_instance_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
@@ -88,6 +165,32 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_citizen_notices_petition_id_event_seq",
+                table: "citizen_notices",
+                columns: new[] { "petition_id", "event_seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_citizen_notices_petitioner_id_created_at_id",
+                table: "citizen_notices",
+                columns: new[] { "petitioner_id", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_institution_intake_rules_department_id",
+                table: "institution_intake_rules",
+                column: "department_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_institution_intake_rules_institution_id_kind_subtype",
+                table: "institution_intake_rules",
+                columns: new[] { "institution_id", "kind", "subtype" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_personal_data_access_log_subject_id_at",
+                table: "personal_data_access_log",
+                columns: new[] { "subject_id", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_petitions_petitioner_id_filed_at_id",
                 table: "petitions",
                 columns: new[] { "petitioner_id", "filed_at", "id" });
@@ -99,6 +202,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_petitions_status_supplement_due_at",
+                table: "petitions",
+                columns: new[] { "status", "supplement_due_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_petitions_workflow_instance_id",
                 table: "petitions",
                 column: "workflow_instance_id",
@@ -108,6 +216,15 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "citizen_notices");
+
+            migrationBuilder.DropTable(
+                name: "institution_intake_rules");
+
+            migrationBuilder.DropTable(
+                name: "personal_data_access_log");
+
             migrationBuilder.DropTable(
                 name: "petition_events");
 
