@@ -35,9 +35,7 @@ internal sealed class ExtendPetitionCommandHandler(IEPeopleDbContext db, ICurren
 
         var now = clock.GetUtcNow();
         petition.Extend(institution, command.Reason!, command.NewDueAt!.Value, command.PetitionerConsented, user.Name, now);
-        var task = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == petition.WorkflowInstanceId && t.IsOpen)
-                       .OrderBy(t => t.CreatedAt).Select(t => t.Id).FirstOrDefaultAsync(cancellationToken)
-                   ?? throw new ConflictException("The petition has no open handling task to extend.", "NoOpenTask");
+        var task = await db.HandlingTaskIdAsync(petition, cancellationToken);
         await notifier.NotifyLatestAsync(petition, now, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using EPeople.Workflows.Ports;
+using EPeople.Application.Calendar;
 using System.Globalization;
 using EPeople.Application.Abstractions;
 using EPeople.Application.Errors;
@@ -17,7 +19,7 @@ namespace EPeople.Application.Petitions;
 [Authorize(Roles = Roles.Citizen + "," + Roles.Official + "," + Roles.InstitutionAdmin)]
 public sealed record GetPetitionQuery(Guid Id) : IQuery<PetitionDto>;
 
-internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetPetitionQuery, PetitionDto>
+internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock, IBusinessCalendarProvider calendars) : IQueryHandler<GetPetitionQuery, PetitionDto>
 {
     public async ValueTask<PetitionDto> Handle(GetPetitionQuery query, CancellationToken cancellationToken)
     {
@@ -59,9 +61,9 @@ internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser
         return new PetitionDto(
             petition.Id, petition.ReceiptNumber, petition.Kind.ToString(), petition.Subtype?.ToString(), petition.Title, body,
             petition.Status.ToString(), petition.Stage.ToString(), Ref(petition.InstitutionCode), petition.Department, petition.FiledAt,
-            petition.DueAt, english ? petition.DueExplanationEn : petition.DueExplanationKo, PetitionSla.StateOf(petition, clock.GetUtcNow()), petition.IsPublic,
+            petition.DueAt, english ? petition.DueExplanationEn : petition.DueExplanationKo, PetitionSla.StateOf(petition, await SlaRule.NowAsync(calendars, clock, cancellationToken)), petition.IsPublic,
             petition.Answer, petition.AnsweredAt, petition.AdditionalAnswer, petition.Rating, petition.CanBeRated(clock.GetUtcNow()),
             petition.ClosureReason, petition.TransferCount, petitioner,
-            [.. petition.Events.OrderBy(e => e.Seq).Select(e => new TimelineEntryDto(e.Seq, e.Stage.ToString(), e.Kind.ToString(), e.At, Ref(e.InstitutionCode), e.Note))]);
+            [.. petition.Events.OrderBy(e => e.Seq).Select(e => new TimelineEntryDto(e.Seq, e.Stage.ToString(), e.Kind.ToString(), e.At, Ref(e.InstitutionCode), isPetitioner && e.NoteIsInternal ? null : e.Note))]);
     }
 }

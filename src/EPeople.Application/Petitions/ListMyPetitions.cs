@@ -1,3 +1,5 @@
+using EPeople.Workflows.Ports;
+using EPeople.Application.Calendar;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -53,7 +55,7 @@ internal sealed class ListMyPetitionsQueryValidator : AbstractValidator<ListMyPe
     }
 }
 
-internal sealed class ListMyPetitionsQueryHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListMyPetitionsQuery, MyPetitionPage>
+internal sealed class ListMyPetitionsQueryHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock, IBusinessCalendarProvider calendars) : IQueryHandler<ListMyPetitionsQuery, MyPetitionPage>
 {
     public async ValueTask<MyPetitionPage> Handle(ListMyPetitionsQuery query, CancellationToken cancellationToken)
     {
@@ -66,11 +68,11 @@ internal sealed class ListMyPetitionsQueryHandler(IEPeopleDbContext db, ICurrent
 
         var rows = await petitions.OrderByDescending(p => p.FiledAt).ThenByDescending(p => p.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
         var page = rows.Take(query.Limit).ToList();
-        var now = clock.GetUtcNow();
+        var sla = await SlaRule.NowAsync(calendars, clock, cancellationToken);
         var next = rows.Count > query.Limit
             ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{page[^1].FiledAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{page[^1].Id}"))
             : null;
         return new MyPetitionPage([.. page.Select(p => new MyPetitionDto(p.Id, p.ReceiptNumber, p.Kind.ToString(), p.Title, p.Status.ToString(),
-            p.Stage.ToString(), p.InstitutionCode, p.FiledAt, p.DueAt, PetitionSla.StateOf(p, now)))], next);
+            p.Stage.ToString(), p.InstitutionCode, p.FiledAt, p.DueAt, PetitionSla.StateOf(p, sla)))], next);
     }
 }

@@ -27,6 +27,20 @@ internal static class PetitionAccess
         return petition is not null && petition.PetitionerId == user.Id ? petition : throw new NotFoundException("Petition", id);
     }
 
+    /// <summary>
+    /// The open task of the institution handling the petition, which case commands (extension, supplement) reschedule.
+    /// While cooperating institutions are still giving their opinions the lead has none: 409, ask again when they are in.
+    /// </summary>
+    public static async Task<string> HandlingTaskIdAsync(this IEPeopleDbContext db, Petition petition, CancellationToken cancellationToken)
+    {
+        var open = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == petition.WorkflowInstanceId && t.IsOpen)
+            .OrderBy(t => t.CreatedAt).Select(t => new { t.Id, t.Kind, t.InstitutionCode }).ToListAsync(cancellationToken);
+        return open.FirstOrDefault(t => t.Kind == "Task" && t.InstitutionCode == petition.InstitutionCode)?.Id
+               ?? throw (open.Count > 0
+                   ? new ConflictException("The petition is with cooperating institutions for their opinions; this can be done when they have answered.", "AwaitingOpinions")
+                   : new ConflictException("The petition has no open handling task.", "NoOpenTask"));
+    }
+
     /// <summary>Where the petition stands now, as case commands answer.</summary>
     public static async Task<PetitionFiledDto> ReceiptAsync(this IEPeopleDbContext db, Petition petition, CancellationToken cancellationToken)
     {

@@ -1,21 +1,22 @@
+using EPeople.Application.Calendar;
 using EPeople.Domain.Petitions;
 
 namespace EPeople.Application.Petitions;
 
 /// <summary>
-/// A petition's SLA state as citizens and officials see it: OnTime, AtRisk (less than a day left — the worklist's
-/// rule) or Overdue while open; a finished petition is judged by when it was answered or closed.
+/// A petition's SLA state as citizens and officials see it: the worklist's rule (<see cref="SlaRule"/>) while it is open;
+/// a finished petition is judged by when it was answered or closed (Overdue if late, OnTime otherwise).
 /// </summary>
 public static class PetitionSla
 {
-    public static string StateOf(Petition petition, DateTimeOffset now)
+    public static string StateOf(Petition petition, SlaRule rule)
     {
-        if (petition.DueAt is not { } due)
+        if (petition.IsOpen)
         {
-            return "OnTime";
+            return rule.StateOf(petition.DueAt);
         }
 
-        var at = petition.IsOpen ? now : petition.AnsweredAt ?? petition.ClosedAt ?? now;
-        return at > due ? "Overdue" : petition.IsOpen && due - at < TimeSpan.FromDays(1) ? "AtRisk" : "OnTime";
+        var finished = petition.AnsweredAt ?? petition.ClosedAt ?? rule.Now;
+        return petition.DueAt is { } due && finished > due ? SlaRule.Overdue : SlaRule.OnTime;
     }
 }

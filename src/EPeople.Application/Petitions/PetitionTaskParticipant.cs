@@ -12,7 +12,8 @@ namespace EPeople.Application.Petitions;
 
 /// <summary>
 /// Petitions on the worklist: claiming a petition's task means the institution has taken it up; completing it answers,
-/// transfers (the petition decides where it really goes: a bounce or too many hops go to the triage desk) or closes it.
+/// transfers (the petition decides where it really goes: a bounce or too many hops go to the triage desk), asks other
+/// institutions for their opinions (joint handling; each answers on its own task with Opinion or Decline) or closes it.
 /// </summary>
 internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, Notices.PetitionNotifier notifier, TimeProvider clock) : ITaskParticipant
 {
@@ -30,7 +31,11 @@ internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, Notices.Peti
 
     public Task OnClaimedAsync(WorkflowTaskRecord task, TaskAccess.Officer officer, CancellationToken cancellationToken)
     {
-        Petition.Accept(officer.InstitutionCode!, officer.Name, clock.GetUtcNow());
+        if (task.Kind != nameof(BookmarkKind.JointBranch)) // a cooperating institution's opinion task accepts nothing
+        {
+            Petition.Accept(officer.InstitutionCode!, officer.Name, clock.GetUtcNow());
+        }
+
         return Task.CompletedTask;
     }
 
@@ -72,6 +77,32 @@ internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, Notices.Peti
                 }
 
                 return new JsonObject { ["institutionCode"] = destination, ["department"] = department, ["reason"] = reason, ["requested"] = to };
+            case "RequestJoint":
+                var codes = data?["institutionCodes"] is JsonArray list
+                    ? list.Select(c => c is JsonValue v && v.TryGetValue<string>(out var code) ? code.Trim() : "").ToList()
+                    : throw ValidationFailedException.For("data.institutionCodes", "'institutionCodes' is required for this action: an array of institution codes.");
+                var jointReason = Text(data, "reason", 1000);
+                var known = await db.Institutions.Where(i => codes.Contains(i.Code) && i.IsActive).Select(i => i.Code).ToListAsync(cancellationToken);
+                if (codes.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
+                {
+                    throw ValidationFailedException.For("data.institutionCodes", $"No active institution has the code {unknown}.");
+                }
+
+                var desk = await db.Institutions.Where(i => i.IsTriageDesk).Select(i => i.Code).FirstAsync(cancellationToken);
+                Petition.RequestJointHandling(institution, codes, jointReason, desk, officer.Name, now);
+                // The lead's task comes back with the same deadline: asking others does not stop the statutory clock.
+                return new JsonObject
+                {
+                    ["institutionCodes"] = new JsonArray([.. codes.Distinct(StringComparer.Ordinal).Select(c => (JsonNode)c)]),
+                    ["reason"] = jointReason,
+                    ["dueAt"] = Petition.DueAt?.ToString("O"),
+                };
+            case "Opinion":
+                Petition.GiveOpinion(institution, Text(data, "opinion", 2000), declined: false, officer.Name, now);
+                return data;
+            case "Decline":
+                Petition.GiveOpinion(institution, Text(data, "reason", 2000), declined: true, officer.Name, now);
+                return data;
             case "Close":
                 var basis = Text(data, "basis", 40);
                 if (!ClosureBases.Contains(basis, StringComparer.Ordinal))
@@ -88,7 +119,8 @@ internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, Notices.Peti
 
     public async Task OnCompletedAsync(WorkflowTaskRecord task, CommandResult result, CancellationToken cancellationToken)
     {
-        if (result.Delta.TasksCreated.FirstOrDefault() is { } next)
+        // The handling institution's next task sets the petition's deadline; cooperating institutions' tasks do not.
+        if (result.Delta.TasksCreated.FirstOrDefault(t => t.Kind == BookmarkKind.Task) is { } next && next.DueAt != Petition.DueAt)
         {
             Petition.SetDue(next.DueAt, next.DueExplanationKo, next.DueExplanationEn);
         }

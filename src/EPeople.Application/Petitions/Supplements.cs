@@ -61,9 +61,7 @@ internal sealed class SupplementsHandler(IEPeopleDbContext db, ICurrentUser user
     /// <summary>Moves the open handling task's due date (null: paused) in the same transaction as the petition.</summary>
     private async Task RescheduleAsync(Petition petition, string operationId, DateTimeOffset? due, CancellationToken cancellationToken)
     {
-        var task = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == petition.WorkflowInstanceId && t.IsOpen)
-                       .OrderBy(t => t.CreatedAt).Select(t => t.Id).FirstOrDefaultAsync(cancellationToken)
-                   ?? throw new ConflictException("The petition has no open handling task.", "NoOpenTask");
+        var task = await db.HandlingTaskIdAsync(petition, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await runtime.ExecuteAsync(petition.WorkflowInstanceId, new ResumeBookmarkCommand(operationId, task, HumanTaskActivity.RescheduleSignal, new JsonObject
         {

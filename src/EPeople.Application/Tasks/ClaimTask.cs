@@ -1,3 +1,5 @@
+using EPeople.Workflows.Ports;
+using EPeople.Application.Calendar;
 using EPeople.Application.Abstractions;
 using EPeople.Application.Security;
 using FluentValidation;
@@ -24,7 +26,7 @@ internal sealed class ReassignTaskCommandValidator : AbstractValidator<ReassignT
         RuleFor(c => c.Assignee).NotEmpty().WithMessage("Name the official (e-mail) to assign the task to.").MaximumLength(256);
 }
 
-internal sealed class TaskAssignmentHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock, IEnumerable<ITaskParticipant> participants)
+internal sealed class TaskAssignmentHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock, IEnumerable<ITaskParticipant> participants, IBusinessCalendarProvider calendars)
     : ICommandHandler<ClaimTaskCommand, TaskSummaryDto>, ICommandHandler<ReleaseTaskCommand, TaskSummaryDto>, ICommandHandler<ReassignTaskCommand, TaskSummaryDto>
 {
     public ValueTask<TaskSummaryDto> Handle(ClaimTaskCommand command, CancellationToken cancellationToken) =>
@@ -75,6 +77,6 @@ internal sealed class TaskAssignmentHandler(IEPeopleDbContext db, ICurrentUser u
         }
 
         await transaction.CommitAsync(ct);
-        return current.ToSummary(clock.GetUtcNow());
+        return current.ToSummary(await SlaRule.NowAsync(calendars, clock, ct));
     }
 }

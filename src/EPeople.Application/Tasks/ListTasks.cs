@@ -1,3 +1,5 @@
+using EPeople.Workflows.Ports;
+using EPeople.Application.Calendar;
 using EPeople.Application.Abstractions;
 using EPeople.Application.Security;
 using EPeople.Application.Workflows;
@@ -32,7 +34,7 @@ internal sealed class ListTasksQueryValidator : AbstractValidator<ListTasksQuery
     }
 }
 
-internal sealed class ListTasksQueryHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListTasksQuery, TaskPage>
+internal sealed class ListTasksQueryHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock, IBusinessCalendarProvider calendars) : IQueryHandler<ListTasksQuery, TaskPage>
 {
     public async ValueTask<TaskPage> Handle(ListTasksQuery query, CancellationToken cancellationToken)
     {
@@ -50,9 +52,9 @@ internal sealed class ListTasksQueryHandler(IEPeopleDbContext db, ICurrentUser u
         }
 
         var rows = await tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        var sla = await SlaRule.NowAsync(calendars, clock, cancellationToken);
         var page = rows.Take(query.Limit).ToList();
         var next = rows.Count > query.Limit ? TaskCursor.Encode(page[^1].DueAt!.Value, page[^1].Id) : null;
-        return new TaskPage([.. page.Select(t => t.ToSummary(now))], next);
+        return new TaskPage([.. page.Select(t => t.ToSummary(sla))], next);
     }
 }

@@ -1,3 +1,4 @@
+using EPeople.Application.Calendar;
 using System.Text.Json;
 using EPeople.Application.Abstractions;
 using EPeople.Application.Errors;
@@ -35,10 +36,10 @@ internal static class TaskAccess
         return task;
     }
 
-    public static TaskSummaryDto ToSummary(this WorkflowTaskRecord t, DateTimeOffset now)
+    public static TaskSummaryDto ToSummary(this WorkflowTaskRecord t, SlaRule rule)
     {
         var due = t.DueAt == WorkflowTaskRecord.NoDueDate ? null : t.DueAt;
-        var sla = due is null ? "OnTime" : now > due ? "Overdue" : due - now < TimeSpan.FromDays(1) ? "AtRisk" : "OnTime";
+        var sla = rule.StateOf(due);
         return new TaskSummaryDto(t.Id, t.InstanceId, t.CorrelationId, t.NodeId, t.Title, t.InstitutionCode, t.Department, t.Position,
             t.Assignee, t.Status, t.ClaimedBy, t.Escalated, due, t.DueExplanationKo, t.DueExplanationEn, sla,
             JsonSerializer.Deserialize<string[]>(t.Actions) ?? [], t.Revision);

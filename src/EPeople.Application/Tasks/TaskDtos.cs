@@ -1,6 +1,6 @@
 namespace EPeople.Application.Tasks;
 
-/// <summary>A task as a worklist shows it. SLA state: Overdue past the due date, AtRisk within a day of it, OnTime otherwise.</summary>
+/// <summary>A task as a worklist shows it. SLA state by <see cref="Calendar.SlaRule"/>: Overdue past the due date, AtRisk on its last working day, OnTime before.</summary>
 public sealed record TaskSummaryDto(
     string Id,
     Guid InstanceId,

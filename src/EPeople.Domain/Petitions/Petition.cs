@@ -195,6 +195,57 @@ public sealed class Petition : AggregateRoot
         return destination;
     }
 
+    /// <summary>How many institutions the handling institution may ask at once in a joint handling.</summary>
+    public const int MaxCooperatingInstitutions = 10;
+
+    /// <summary>
+    /// Joint handling (Act Art. 20, 공동처리): the institution that has the petition stays in the lead and asks others for
+    /// their opinions; each one's task appears in its worklist, and the lead answers once they are in.
+    /// </summary>
+    public void RequestJointHandling(string leadInstitution, IReadOnlyCollection<string> cooperating, string reason, string triageDesk, string actor, DateTimeOffset now)
+    {
+        EnsureAt(leadInstitution);
+        if (Status != PetitionStatus.InProgress)
+        {
+            throw new DomainException($"Joint handling is asked for by the institution handling the petition, not for one that is {Status}.", "JointNotAllowed");
+        }
+
+        var codes = cooperating.Select(c => c.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (codes.Count == 0 || codes.Count > MaxCooperatingInstitutions)
+        {
+            throw new DomainException($"Joint handling asks 1 to {MaxCooperatingInstitutions} other institutions.", "JointInstitutionCount");
+        }
+
+        if (codes.Contains(leadInstitution) || codes.Contains(triageDesk))
+        {
+            throw new DomainException("The cooperating institutions are others than the lead and the triage desk.", "JointWithSelf");
+        }
+
+        foreach (var code in codes)
+        {
+            Record(PetitionEventKind.CooperationRequested, now, code, reason.Trim(), actor);
+        }
+    }
+
+    /// <summary>Institutions asked for their opinion that have not given it (nor declined) since they were last asked.</summary>
+    public IReadOnlyList<string> PendingCooperation => [.. _events
+        .GroupBy(e => e.InstitutionCode)
+        .Where(g => g.LastOrDefault(e => e.Kind is PetitionEventKind.CooperationRequested or PetitionEventKind.OpinionGiven or PetitionEventKind.CooperationDeclined)
+            ?.Kind == PetitionEventKind.CooperationRequested)
+        .Select(g => g.Key)];
+
+    /// <summary>A cooperating institution gives its opinion, or declines with its reason; the lead reads either.</summary>
+    public void GiveOpinion(string institutionCode, string opinion, bool declined, string actor, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (!PendingCooperation.Contains(institutionCode))
+        {
+            throw new DomainException($"Institution {institutionCode} was not asked for an opinion on this petition, or gave it already.", "NoOpinionAsked");
+        }
+
+        Record(declined ? PetitionEventKind.CooperationDeclined : PetitionEventKind.OpinionGiven, now, institutionCode, opinion.Trim(), actor);
+    }
+
     /// <summary>The triage desk's first routing (not counted as a transfer: the petition had no handling institution yet).</summary>
     public void RouteFromTriage(string triageDesk, string toInstitution, string? department, string actor, DateTimeOffset now)
     {

@@ -32,6 +32,12 @@ public sealed class PetitionEvent : IAggregateMember
     /// <summary>What the citizen reads (a transfer's reason, a closure's basis); never personal data of officials.</summary>
     public string? Note { get; private set; }
 
+    /// <summary>
+    /// True when the note is between institutions (a cooperating institution's opinion or its reason to decline): the
+    /// citizen sees that it happened, the lead institution's answer carries what matters.
+    /// </summary>
+    public bool NoteIsInternal => Kind is PetitionEventKind.OpinionGiven or PetitionEventKind.CooperationDeclined;
+
     /// <summary>The official's account (shown to officials only).</summary>
     public string? Actor { get; private set; }
 

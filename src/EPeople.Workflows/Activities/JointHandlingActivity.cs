@@ -62,8 +62,11 @@ public sealed partial class JointHandlingActivity : Activity
     [GeneratedRegex(@"^Quorum\([1-9]\d{0,2}\)$")]
     private static partial Regex QuorumPattern();
 
-    /// <summary>The answers an institution can give in a joint handling.</summary>
-    public static readonly IReadOnlyList<string> BranchActions = ["Answer", "Reject"];
+    /// <summary>
+    /// What a cooperating institution can do with its branch: give its opinion, or decline (it is not its matter). Under
+    /// LeadDecides, the lead declining ends the joint handling on the Rejected port.
+    /// </summary>
+    public static readonly IReadOnlyList<string> BranchActions = ["Opinion", "Decline"];
 
     /// <inheritdoc />
     public override ActivityResult Execute(ActivityExecutionContext context)
@@ -133,7 +136,7 @@ public sealed partial class JointHandlingActivity : Activity
             return ActivityResult.Wait;
         }
 
-        var rejected = joint.Completion == "LeadDecides" && joint.Answers[joint.Lead!]["action"]?.ToString() == "Reject";
+        var rejected = joint.Completion == "LeadDecides" && joint.Answers[joint.Lead!]["action"]?.ToString() == "Decline";
         return Finish(context, bookmark.ActivationId, joint, rejected ? "Rejected" : "Completed");
     }
 

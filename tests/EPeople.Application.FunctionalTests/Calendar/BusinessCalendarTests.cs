@@ -50,4 +50,22 @@ public sealed class BusinessCalendarTests(DatabaseProvider provider) : DatabaseT
         await Should.ThrowAsync<NotFoundException>(() => App.SendAsync(new RemoveHolidayCommand(new DateOnly(2026, 10, 2))));
         await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new PreviewDueDateQuery(MondayMorning, "a week")));
     }
+
+    [Test]
+    public async Task ShouldPutADeadlineAtRiskOnItsLastWorkingDayOnly()
+    {
+        var calendar = await App.ExecuteAsync<EPeople.Workflows.Ports.IBusinessCalendarProvider, BusinessCalendar>(p => p.GetAsync(BusinessCalendars.Government, CancellationToken.None));
+        DateTimeOffset Kst(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, BusinessCalendar.KoreaOffset);
+        string State(DateTimeOffset now, DateTimeOffset due) => SlaRule.At(calendar, now).StateOf(due);
+
+        // Friday 10-02 18:00: at 20:00 the day before, 22 hours remain, but Friday is still a whole working day ahead.
+        State(Kst(10, 1, 20), Kst(10, 2, 18)).ShouldBe(SlaRule.OnTime);
+        State(Kst(10, 2, 0, 1), Kst(10, 2, 18)).ShouldBe(SlaRule.AtRisk);
+        // Tuesday 10-06 14:00, after the weekend and the substitute holiday on Monday 10-05: Friday is not its last working day.
+        State(Kst(10, 2, 15), Kst(10, 6, 14)).ShouldBe(SlaRule.OnTime);
+        State(Kst(10, 5, 12), Kst(10, 6, 14)).ShouldBe(SlaRule.OnTime);
+        State(Kst(10, 6, 9), Kst(10, 6, 14)).ShouldBe(SlaRule.AtRisk);
+        State(Kst(10, 6, 14, 1), Kst(10, 6, 14)).ShouldBe(SlaRule.Overdue);
+        SlaRule.At(calendar, Kst(10, 2, 15)).StateOf(null).ShouldBe(SlaRule.OnTime);
+    }
 }

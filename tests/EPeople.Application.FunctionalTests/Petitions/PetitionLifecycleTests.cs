@@ -62,7 +62,7 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         (await FileAsync(Grievance(region: "11680") with { Body = "연락은 010-5555-6666 으로 주세요. 보도블록이 깨져 위험합니다." })).PersonalDataWarnings.ShouldBe(["PhoneNumber"]);
 
         var task = await TaskAtAsync("3220000", filed.Id);
-        task.Actions.ShouldBe(["Answer", "Transfer", "Close"]);
+        task.Actions.ShouldBe(["Answer", "Transfer", "RequestJoint", "Close"]);
         task.DueAt.ShouldBe(filed.DueAt);
     }
 
@@ -106,6 +106,71 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         answered.Timeline.Select(e => (e.Stage, e.Event)).ShouldBe([
             ("Reception", "Filed"), ("Reception", "Accepted"), ("Transfer", "Transferred"), ("Result", "Answered")]);
         answered.Timeline[2].Note.ShouldBe("국도 관리 소관");
+    }
+
+    [Test]
+    public async Task ShouldGatherCooperatingInstitutionsOpinionsForTheLeadToAnswer()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        var lead = await TaskAtAsync("6110000", filed.Id);
+        lead = (await App.SendAsync(new ClaimTaskCommand(lead.Id, lead.Revision)));
+        lead.Actions.ShouldContain("RequestJoint");
+        await RunAsOfficerOfAsync("6110000");
+        (await Should.ThrowAsync<ValidationFailedException>(() => CompleteAsync(lead, "RequestJoint", new JsonObject { ["institutionCodes"] = new JsonArray("1613000", "9999999"), ["reason"] = "x" })))
+            .Errors.Keys.ShouldContain("data.institutionCodes");
+        (await Should.ThrowAsync<EPeople.Domain.DomainException>(() => CompleteAsync(lead, "RequestJoint", new JsonObject { ["institutionCodes"] = new JsonArray("6110000"), ["reason"] = "x" })))
+            .Rule.ShouldBe("JointWithSelf");
+
+        await CompleteAsync(lead, "RequestJoint", new JsonObject { ["institutionCodes"] = new JsonArray("1613000", "1352000"), ["reason"] = "국도와 보건 문제가 얽힘" });
+
+        // Each cooperating institution finds its opinion task and may read the petition (masked); the lead waits, with no task.
+        await RunAsOfficerOfAsync("6110000");
+        (await App.SendAsync(new ListTasksQuery())).Items.ShouldNotContain(t => t.CorrelationId == filed.Id.ToString());
+        (await Should.ThrowAsync<ConflictException>(() => App.SendAsync(new ExtendPetitionCommand(filed.Id, "의견 대기", filed.DueAt!.Value.AddDays(2))))).Rule.ShouldBe("AwaitingOpinions");
+        var molit = await TaskAtAsync("1613000", filed.Id);
+        molit.Actions.ShouldBe(["Opinion", "Decline"]);
+        molit.DueAt.ShouldNotBeNull();
+        molit.DueAt.Value.ShouldBeLessThan(filed.DueAt!.Value);
+        (await App.SendAsync(new GetPetitionQuery(filed.Id))).Petitioner.Phone.ShouldBe("010-****-5678");
+        await Should.ThrowAsync<ValidationFailedException>(() => CompleteAsync(molit, "Opinion", new JsonObject()));
+        await CompleteAsync(molit, "Opinion", new JsonObject { ["opinion"] = "국도 구간이므로 국토관리청이 12월에 보수합니다." });
+        await RunAsOfficerOfAsync("6260000");
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new GetPetitionQuery(filed.Id))); // not asked, not allowed
+        (await App.QueryDbAsync(db => db.WorkflowTasks.CountAsync(t => t.CorrelationId == filed.Id.ToString() && t.IsOpen))).ShouldBe(1);
+        await CompleteAsync(await TaskAtAsync("1352000", filed.Id), "Decline", new JsonObject { ["reason"] = "보건 소관 아님" });
+
+        // All have answered: the lead's task is back with the same deadline, and the lead reads the opinions.
+        var back = await TaskAtAsync("6110000", filed.Id);
+        back.DueAt.ShouldBe(filed.DueAt);
+        var seen = await App.SendAsync(new GetPetitionQuery(filed.Id));
+        seen.Timeline.Single(e => e.Event == "OpinionGiven").Note.ShouldBe("국도 구간이므로 국토관리청이 12월에 보수합니다.");
+        seen.Timeline.Single(e => e.Event == "CooperationDeclined").Institution.Code.ShouldBe("1352000");
+        await CompleteAsync(back, "Answer", new JsonObject { ["answer"] = "국토관리청이 12월에 보수합니다.", ["isPublic"] = false });
+
+        var answered = await AsCitizenAsync(filed.Id);
+        answered.Status.ShouldBe("Answered");
+        answered.Institution.Code.ShouldBe("6110000");
+        answered.Timeline.Select(e => e.Event).ShouldBe(["Filed", "Accepted", "CooperationRequested", "CooperationRequested", "OpinionGiven", "CooperationDeclined", "Answered"]);
+        answered.Timeline.Where(e => e.Event is "OpinionGiven" or "CooperationDeclined").ShouldAllBe(e => e.Note == null); // between institutions
+    }
+
+    [Test]
+    public async Task ShouldGiveTheLeadItsTaskBackWhenCooperatingInstitutionsRunOutOfTime()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        var lead = await TaskAtAsync("6110000", filed.Id);
+        lead = await App.SendAsync(new ClaimTaskCommand(lead.Id, lead.Revision));
+        await CompleteAsync(lead, "RequestJoint", new JsonObject { ["institutionCodes"] = new JsonArray("1613000"), ["reason"] = "국도 구간 확인" });
+        var molit = await TaskAtAsync("1613000", filed.Id);
+
+        App.Clock.Advance(molit.DueAt!.Value - App.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        await App.ExecuteAsync<EPeople.Infrastructure.Workflows.TimerPump, int>(p => p.RunOnceAsync(50, CancellationToken.None));
+
+        var back = await TaskAtAsync("6110000", filed.Id);
+        back.DueAt.ShouldBe(filed.DueAt);
+        await RunAsOfficerOfAsync("1613000");
+        (await App.SendAsync(new ListTasksQuery())).Items.ShouldNotContain(t => t.CorrelationId == filed.Id.ToString());
+        await Should.ThrowAsync<ConflictException>(() => CompleteAsync(molit, "Opinion", new JsonObject { ["opinion"] = "늦은 의견" }));
     }
 
     [Test]

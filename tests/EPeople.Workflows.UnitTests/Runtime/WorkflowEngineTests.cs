@@ -315,9 +315,9 @@ public sealed class WorkflowEngineTests
         flow.Act("handle", "RequestJoint");
         flow.OpenTasks.Values.Select(t => t.Institution).Order().ShouldBe(["1352000", "1613000"]);
 
-        flow.Answer("1352000", "Answer");
+        flow.Answer("1352000", "Opinion");
         flow.OpenTasks.Values.ShouldHaveSingleItem().Institution.ShouldBe("1613000");
-        flow.Answer("1613000", "Answer");
+        flow.Answer("1613000", "Opinion");
 
         flow.OpenTasks.Values.ShouldHaveSingleItem().NodeId.ShouldBe("handle");
         flow.State.LastTask!["outcome"]!.ToString().ShouldBe("Completed");
@@ -337,9 +337,9 @@ public sealed class WorkflowEngineTests
         flow.Start(new JsonObject { ["institutions"] = new JsonArray("1352000", "1613000", "6110000") });
         flow.Act("handle", "RequestJoint");
 
-        flow.Answer("6110000", "Answer");
+        flow.Answer("6110000", "Opinion");
         flow.OpenTasks.Count.ShouldBe(2);
-        flow.Answer("1613000", "Reject");
+        flow.Answer("1613000", "Decline");
 
         flow.State.Status.ShouldBe(InstanceStatus.Completed); // Rejected → end
         flow.ClosedTasks.Count(c => c.Closure == TaskClosure.Cancelled).ShouldBe(1);
@@ -351,7 +351,7 @@ public sealed class WorkflowEngineTests
         var flow = EngineHarness.Reference();
         flow.Start(new JsonObject { ["institutions"] = new JsonArray("1352000", "1613000") });
         flow.Act("handle", "RequestJoint");
-        flow.Answer("1352000", "Answer");
+        flow.Answer("1352000", "Opinion");
 
         flow.FireTimersUntil(flow.Now.AddDays(10));
 
@@ -381,7 +381,7 @@ public sealed class WorkflowEngineTests
             flow.Act("budget", "Reviewed");
             flow.Act("legal", "Reviewed");
             flow.Act("handle", "RequestJoint");
-            flow.Answer("1352000", "Answer");
+            flow.Answer("1352000", "Opinion");
             flow.FireTimersUntil(flow.Now.AddDays(3));
             return InstanceStateSerializer.Serialize(flow.State) + string.Join("|", flow.History.Select(h => $"{h.Seq}:{h.NodeId}:{h.Event}"));
         }
