@@ -123,7 +123,7 @@ internal sealed class FilePetitionCommandHandler(
         {
             ["petitionId"] = petition.Id.ToString(),
             ["receiptNumber"] = petition.ReceiptNumber,
-            ["title"] = petition.Title,
+            ["title"] = PersonalDataMask.Text(petition.Title), // task titles reach every worklist: masked like any list
             ["kind"] = kind.ToString(),
             ["subtype"] = subtype?.ToString(),
             ["institution"] = institution,

@@ -58,8 +58,9 @@ internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser
                 ? new PetitionerDto(english ? "(protected reporter)" : "(비공개 신고자)", null, null) // reporter protection: nothing at all
                 : new PetitionerDto(PersonalDataMask.Name(contact.Name), PersonalDataMask.Phone(contact.Phone), PersonalDataMask.Email(contact.Email));
         var body = isPetitioner ? petition.Body : PersonalDataMask.Text(petition.Body);
+        var title = isPetitioner ? petition.Title : PersonalDataMask.Text(petition.Title);
         return new PetitionDto(
-            petition.Id, petition.ReceiptNumber, petition.Kind.ToString(), petition.Subtype?.ToString(), petition.Title, body,
+            petition.Id, petition.ReceiptNumber, petition.Kind.ToString(), petition.Subtype?.ToString(), title, body,
             petition.Status.ToString(), petition.Stage.ToString(), Ref(petition.InstitutionCode), petition.Department, petition.FiledAt,
             petition.DueAt, english ? petition.DueExplanationEn : petition.DueExplanationKo, PetitionSla.StateOf(petition, await SlaRule.NowAsync(calendars, clock, cancellationToken)), petition.IsPublic,
             petition.Answer, petition.AnsweredAt, petition.AdditionalAnswer, petition.Rating, petition.CanBeRated(clock.GetUtcNow()),

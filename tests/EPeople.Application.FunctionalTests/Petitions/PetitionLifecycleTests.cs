@@ -242,6 +242,24 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
     }
 
     [Test]
+    public async Task ShouldMaskPersonalDataInTheTextOfficialsAndWorklistsSee()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000") with
+        {
+            Title = "역삼동 123-45 앞 보도 파손",
+            Body = "서울특별시 강남구 테헤란로 123 앞 보도가 깨졌습니다. 연락은 010-2222-3333 으로 부탁드립니다.",
+        });
+        filed.PersonalDataWarnings.ShouldBe(["PhoneNumber", "Address"]);
+
+        var task = await TaskAtAsync("6110000", filed.Id);
+        task.Title.ShouldContain("역삼동 ****** 앞 보도 파손");
+        var seen = await App.SendAsync(new GetPetitionQuery(filed.Id));
+        seen.Title.ShouldBe("역삼동 ****** 앞 보도 파손");
+        seen.Body.ShouldBe("서울특별시 강남구 테헤란로 *** 앞 보도가 깨졌습니다. 연락은 010-****-3333 으로 부탁드립니다.");
+        (await AsCitizenAsync(filed.Id)).Body.ShouldContain("테헤란로 123");
+    }
+
+    [Test]
     public async Task ShouldRefuseAnInvalidFilingFieldByFieldAndLeaveNoRow()
     {
         RunAsTheCitizen();
