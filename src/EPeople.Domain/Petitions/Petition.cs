@@ -97,9 +97,13 @@ public sealed class Petition : AggregateRoot
     public IReadOnlyList<PetitionEvent> Events => _events;
 
     /// <summary>The step the citizen sees: Result once answered or closed, Transfer after a transfer, Reception before.</summary>
-    public PetitionStage Stage => Status is PetitionStatus.Answered or PetitionStatus.Closed || AnsweredAt is not null
-        ? PetitionStage.Result
-        : TransferCount > 0 ? PetitionStage.Transfer : PetitionStage.Reception;
+    public PetitionStage Stage => StageOf(Status, AnsweredAt, TransferCount);
+
+    /// <summary>The stage rule, for lists that read only these columns.</summary>
+    public static PetitionStage StageOf(PetitionStatus status, DateTimeOffset? answeredAt, int transferCount) =>
+        status is PetitionStatus.Answered or PetitionStatus.Closed || answeredAt is not null
+            ? PetitionStage.Result
+            : transferCount > 0 ? PetitionStage.Transfer : PetitionStage.Reception;
 
     /// <summary>True until the petition is answered, closed or withdrawn.</summary>
     public bool IsOpen => Status is PetitionStatus.Received or PetitionStatus.InTriage or PetitionStatus.InProgress or PetitionStatus.AwaitingSupplement;

@@ -25,6 +25,13 @@ internal static class PetitionEndpoints
             .AllowAnonymous()
             .WithSummary("The kinds of petition with localized names, subtypes and statutory periods");
 
+        var published = api.MapGroup("/public/petitions").WithTags("Public petitions").AllowAnonymous();
+        published.MapGet("/", async (ISender sender, CancellationToken ct, string? q, string? kind, string? after, int? limit) =>
+                TypedResults.Ok(await sender.Send(new ListPublicPetitionsQuery(q, kind, after, limit ?? 20), ct)))
+            .WithSummary("Petitions their authors made public, masked, newest first; 'q' searches titles; pass 'next' as 'after'");
+        published.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPublicPetitionQuery(id), ct)))
+            .WithSummary("A public petition's page, masked, with its published answer and timeline (404 unless public)");
+
         var petitions = api.MapGroup("/petitions").WithTags("Petitions");
 
         petitions.MapPost("/", async (FileRequest r, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>

@@ -260,6 +260,54 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
     }
 
     [Test]
+    public async Task ShouldPublishOnlyWhatItsAuthorMadePublicMaskedWithThePublishedAnswer()
+    {
+        var published = await FileAsync(Grievance(institution: "6110000") with
+        {
+            Title = "역삼동 123-45 가로등 고장", IsPublic = true,
+            Body = "역삼동 123-45 앞 가로등이 꺼져 있습니다. 제 번호 010-4444-5555로 연락 주세요.",
+        });
+        await FileAsync(Grievance(institution: "6110000") with { Title = "비공개 가로등 민원" });
+        var withdrawn = await FileAsync(Grievance(institution: "6110000") with { Title = "취하할 가로등 민원", IsPublic = true });
+        await App.SendAsync(new WithdrawPetitionCommand(withdrawn.Id));
+        var seoul = await TaskAtAsync("6110000", published.Id);
+        await CompleteAsync(seoul, "Answer", new JsonObject { ["answer"] = "가로등을 교체했습니다. 문의는 담당자 02-120-1234로 하세요.", ["isPublic"] = true });
+
+        App.User.SignOut();
+        var page = await App.SendAsync(new ListPublicPetitionsQuery(Q: "가로등"));
+        page.Items.ShouldHaveSingleItem().Title.ShouldBe("역삼동 ****** 가로등 고장");
+        page.Items[0].Stage.ShouldBe("Result");
+        (await App.SendAsync(new ListPublicPetitionsQuery(Q: "가로등 고장", Kind: "CivilPetition"))).Items.Count.ShouldBe(1);
+        (await App.SendAsync(new ListPublicPetitionsQuery(Q: "가로등", Kind: "WasteReport"))).Items.ShouldBeEmpty();
+        (await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new ListPublicPetitionsQuery(Q: "010-4444-5555")))).Errors.Keys.ShouldContain("q");
+
+        var shown = await App.SendAsync(new GetPublicPetitionQuery(published.Id));
+        shown.Body.ShouldBe("역삼동 ****** 앞 가로등이 꺼져 있습니다. 제 번호 010-****-5555로 연락 주세요.");
+        shown.Answer.ShouldBe("가로등을 교체했습니다. 문의는 담당자 02-***-1234로 하세요.");
+        shown.Petitioner.ShouldBe("c***********"); // citizen@test
+        shown.Timeline.Select(e => e.Event).ShouldBe(["Filed", "Answered"]);
+        await Should.ThrowAsync<NotFoundException>(() => App.SendAsync(new GetPublicPetitionQuery(withdrawn.Id)));
+    }
+
+    [Test]
+    public async Task ShouldPagePublicPetitionsNewestFirst()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await FileAsync(Grievance(institution: "6110000") with { Title = $"공개 민원 {i} 번째 제목", IsPublic = true });
+            App.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        App.User.SignOut();
+        var first = await App.SendAsync(new ListPublicPetitionsQuery(Limit: 2));
+        var second = await App.SendAsync(new ListPublicPetitionsQuery(After: first.Next, Limit: 2));
+        var third = await App.SendAsync(new ListPublicPetitionsQuery(After: second.Next, Limit: 2));
+
+        first.Items.Concat(second.Items).Concat(third.Items).Select(p => p.Title).ShouldBe([.. Enumerable.Range(0, 5).Reverse().Select(i => $"공개 민원 {i} 번째 제목")]);
+        third.Next.ShouldBeNull();
+    }
+
+    [Test]
     public async Task ShouldRefuseAnInvalidFilingFieldByFieldAndLeaveNoRow()
     {
         RunAsTheCitizen();

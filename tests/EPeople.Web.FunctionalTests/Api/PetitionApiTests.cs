@@ -55,6 +55,27 @@ public sealed class PetitionApiTests
     }
 
     [Test]
+    public async Task ShouldShowAPublicPetitionToAnyoneMaskedAndHideAPrivateOne()
+    {
+        using var citizen = await WebTestSetup.SignedInAsync(DemoAccounts.Citizen.Email, DemoAccounts.Citizen.Password);
+        var title = $"공개 민원 {Guid.NewGuid():N}";
+        var open = await (await FileAsync(citizen, new
+        {
+            kind = "CivilPetition", subtype = "Proposal", title, isPublic = true, consentToPersonalData = true, institutionCode = "6110000",
+            body = "버스 정류장에 그늘막을 설치해 주세요. 연락처는 010-7777-8888 입니다.",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var closed = await (await FileAsync(citizen, Grievance())).Content.ReadFromJsonAsync<JsonElement>();
+
+        using var anonymous = WebTestSetup.Factory.CreateClient();
+        var page = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/public/petitions?q={Uri.EscapeDataString(title)}");
+        page.GetProperty("items").GetArrayLength().ShouldBe(1);
+        var shown = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/public/petitions/{open.GetProperty("id").GetString()}");
+        shown.GetProperty("body").GetString().ShouldBe("버스 정류장에 그늘막을 설치해 주세요. 연락처는 010-****-8888 입니다.");
+        await (await anonymous.GetAsync($"/api/v1/public/petitions/{closed.GetProperty("id").GetString()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await anonymous.GetAsync("/api/v1/public/petitions?limit=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
     public async Task ShouldRefuseAnInvalidFilingWithFieldErrors()
     {
         using var citizen = await WebTestSetup.SignedInAsync(DemoAccounts.Citizen.Email, DemoAccounts.Citizen.Password);

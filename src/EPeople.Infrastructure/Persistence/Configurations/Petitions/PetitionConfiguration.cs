@@ -47,6 +47,9 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         builder.HasIndex(p => new { p.PetitionerId, p.FiledAt, p.Id });
         builder.HasIndex(p => p.WorkflowInstanceId).IsUnique();
 
+        // Public petitions, newest first, keyset-paged on (is_public, filed_at, id).
+        builder.HasIndex(p => new { p.IsPublic, p.FiledAt, p.Id });
+
         // The supplement-deadline job: petitions awaiting a supplement, the most overdue first.
         builder.HasIndex(p => new { p.Status, p.SupplementDueAt });
     }

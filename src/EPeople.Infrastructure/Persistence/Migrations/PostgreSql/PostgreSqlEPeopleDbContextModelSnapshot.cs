@@ -1325,6 +1325,9 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "SupplementDueAt")
                         .HasDatabaseName("ix_petitions_status_supplement_due_at");
 
+                    b.HasIndex("IsPublic", "FiledAt", "Id")
+                        .HasDatabaseName("ix_petitions_is_public_filed_at_id");
+
                     b.HasIndex("PetitionerId", "FiledAt", "Id")
                         .HasDatabaseName("ix_petitions_petitioner_id_filed_at_id");
 
