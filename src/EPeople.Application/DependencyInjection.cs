@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<Tasks.ITaskParticipant, Petitions.PetitionTaskParticipant>();
         services.AddScoped<Petitions.Notices.PetitionNotifier>();
         services.AddSingleton<Petitions.SupplementDeadlines>();
+        services.AddSingleton<Petitions.RatingWindows>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

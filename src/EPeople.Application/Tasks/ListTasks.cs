@@ -55,6 +55,11 @@ internal sealed class ListTasksQueryHandler(IEPeopleDbContext db, ICurrentUser u
         var sla = await SlaRule.NowAsync(calendars, clock, cancellationToken);
         var page = rows.Take(query.Limit).ToList();
         var next = rows.Count > query.Limit ? TaskCursor.Encode(page[^1].DueAt!.Value, page[^1].Id) : null;
-        return new TaskPage([.. page.Select(t => t.ToSummary(sla))], next);
+        var instances = page.Select(t => t.InstanceId).Distinct().ToList();
+        var petitions = await db.Petitions.AsNoTracking().Where(p => instances.Contains(p.WorkflowInstanceId))
+            .Select(p => new { p.WorkflowInstanceId, p.Id, p.Kind }).ToDictionaryAsync(p => p.WorkflowInstanceId, cancellationToken);
+        return new TaskPage([.. page.Select(t => petitions.TryGetValue(t.InstanceId, out var p)
+            ? t.ToSummary(sla) with { PetitionId = p.Id, Kind = p.Kind.ToString() }
+            : t.ToSummary(sla))], next);
     }
 }

@@ -1,6 +1,9 @@
 namespace EPeople.Application.Tasks;
 
-/// <summary>A task as a worklist shows it. SLA state by <see cref="Calendar.SlaRule"/>: Overdue past the due date, AtRisk on its last working day, OnTime before.</summary>
+/// <summary>
+/// A task as a worklist shows it. SLA state by <see cref="Calendar.SlaRule"/>: Overdue past the due date, AtRisk on its
+/// last working day, OnTime before. A petition's task carries the petition's id and kind.
+/// </summary>
 public sealed record TaskSummaryDto(
     string Id,
     Guid InstanceId,
@@ -19,7 +22,9 @@ public sealed record TaskSummaryDto(
     string? DueExplanationEn,
     string SlaState,
     IReadOnlyList<string> Actions,
-    long Revision);
+    long Revision,
+    Guid? PetitionId = null,
+    string? Kind = null);
 
 public sealed record TaskPage(IReadOnlyList<TaskSummaryDto> Items, string? Next);
 

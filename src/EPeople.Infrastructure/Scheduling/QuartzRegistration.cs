@@ -52,6 +52,10 @@ internal static class QuartzRegistration
                 .WithIdentity("supplement-deadlines")
                 .StartNow()
                 .WithSimpleSchedule(TimeSpan.FromMinutes(1)));
+            q.ScheduleJob<RatingWindowJob>(t => t
+                .WithIdentity("rating-windows")
+                .StartNow()
+                .WithSimpleSchedule(TimeSpan.FromMinutes(10)));
             q.ScheduleJob<OutboxDispatchJob>(t => t
                 .WithIdentity("outbox-dispatch")
                 .StartNow()

@@ -63,6 +63,7 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
 
         var task = await TaskAtAsync("3220000", filed.Id);
         task.Actions.ShouldBe(["Answer", "Transfer", "RequestJoint", "Close"]);
+        (task.PetitionId, task.Kind).ShouldBe((filed.Id, "CivilPetition"));
         task.DueAt.ShouldBe(filed.DueAt);
     }
 
@@ -414,6 +415,23 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         (await App.SendAsync(new RatePetitionCommand(filed.Id, 5, null))).Status.ShouldBe("Closed");
         (await App.QueryDbAsync(db => db.WorkflowInstances.Select(i => i.Status).SingleAsync())).ShouldBe("Completed");
         await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new RatePetitionCommand(filed.Id, 0, null)));
+    }
+
+    [Test]
+    public async Task ShouldFinishAnAnswerNobodyRatedWhenItsWindowCloses()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000"));
+        await CompleteAsync(await TaskAtAsync("6110000", filed.Id), "Answer", new JsonObject { ["answer"] = "보수했습니다." });
+        (await App.ExecuteAsync<RatingWindows, int>(w => w.FinishUnratedAsync(50, CancellationToken.None))).ShouldBe(0); // the window is open
+
+        App.Clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+        await App.ExecuteAsync<EPeople.Infrastructure.Workflows.TimerPump, int>(p => p.RunOnceAsync(50, CancellationToken.None));
+        (await App.ExecuteAsync<RatingWindows, int>(w => w.FinishUnratedAsync(50, CancellationToken.None))).ShouldBe(1);
+        (await App.ExecuteAsync<RatingWindows, int>(w => w.FinishUnratedAsync(50, CancellationToken.None))).ShouldBe(0);
+
+        var petition = await AsCitizenAsync(filed.Id);
+        (petition.Status, petition.Stage, petition.CanBeRated).ShouldBe(("Closed", "Result", false));
+        (await App.QueryDbAsync(db => db.WorkflowInstances.Select(i => i.Status).SingleAsync())).ShouldBe("Completed");
     }
 
     [Test]

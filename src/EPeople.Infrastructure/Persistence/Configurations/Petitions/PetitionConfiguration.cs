@@ -52,5 +52,8 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
 
         // The supplement-deadline job: petitions awaiting a supplement, the most overdue first.
         builder.HasIndex(p => new { p.Status, p.SupplementDueAt });
+
+        // The rating-window job: answered petitions, the oldest answer first.
+        builder.HasIndex(p => new { p.Status, p.AnsweredAt });
     }
 }

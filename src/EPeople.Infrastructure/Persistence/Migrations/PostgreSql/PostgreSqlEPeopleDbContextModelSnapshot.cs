@@ -1322,6 +1322,9 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsUnique()
                         .HasDatabaseName("ix_petitions_workflow_instance_id");
 
+                    b.HasIndex("Status", "AnsweredAt")
+                        .HasDatabaseName("ix_petitions_status_answered_at");
+
                     b.HasIndex("Status", "SupplementDueAt")
                         .HasDatabaseName("ix_petitions_status_supplement_due_at");
 

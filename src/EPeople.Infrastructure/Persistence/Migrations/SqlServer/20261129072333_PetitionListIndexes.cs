@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
+namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class PublicPetitionsIndex : Migration
+    public partial class PetitionListIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,6 +14,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ix_petitions_is_public_filed_at_id",
                 table: "petitions",
                 columns: new[] { "is_public", "filed_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_petitions_status_answered_at",
+                table: "petitions",
+                columns: new[] { "status", "answered_at" });
         }
 
         /// <inheritdoc />
@@ -21,6 +26,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropIndex(
                 name: "ix_petitions_is_public_filed_at_id",
+                table: "petitions");
+
+            migrationBuilder.DropIndex(
+                name: "ix_petitions_status_answered_at",
                 table: "petitions");
         }
     }
