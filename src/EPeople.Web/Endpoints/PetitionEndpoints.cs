@@ -25,6 +25,12 @@ internal static class PetitionEndpoints
             .AllowAnonymous()
             .WithSummary("The kinds of petition with localized names, subtypes and statutory periods");
 
+        api.MapGet("/institutions/{code}/petition-statistics", async (string code, DateOnly? from, DateOnly? to, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetInstitutionPetitionStatisticsQuery(code, from, to), ct)))
+            .WithTags("Public petitions")
+            .AllowAnonymous()
+            .WithSummary("An institution's petition volumes, answers on time and satisfaction ratings between two dates (KST, default the last 30 days)");
+
         var published = api.MapGroup("/public/petitions").WithTags("Public petitions").AllowAnonymous();
         published.MapGet("/", async (ISender sender, CancellationToken ct, string? q, string? kind, string? after, int? limit) =>
                 TypedResults.Ok(await sender.Send(new ListPublicPetitionsQuery(q, kind, after, limit ?? 20), ct)))

@@ -435,6 +435,43 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
     }
 
     [Test]
+    public async Task ShouldCountAnInstitutionsAnswersOnTimeAndItsRatings()
+    {
+        async Task<Guid> AnsweredAsync(int? rating)
+        {
+            var filed = await FileAsync(Grievance(institution: "6110000"));
+            await CompleteAsync(await TaskAtAsync("6110000", filed.Id), "Answer", new JsonObject { ["answer"] = "처리했습니다." });
+            if (rating is { } r)
+            {
+                RunAsTheCitizen();
+                await App.SendAsync(new RatePetitionCommand(filed.Id, r, null));
+            }
+
+            return filed.Id;
+        }
+
+        await AnsweredAsync(5);
+        await AnsweredAsync(4);
+        var dissatisfied = await AnsweredAsync(1);
+        await AnsweredAsync(null);
+        var withdrawn = await FileAsync(Grievance(institution: "6110000"));
+        await App.SendAsync(new WithdrawPetitionCommand(withdrawn.Id));
+        await FileAsync(Grievance(institution: "6110000")); // still open
+        await FileAsync(Grievance(institution: "6260000")); // another institution's
+        await CompleteAsync(await TaskAtAsync("6110000", dissatisfied), "Answer", new JsonObject { ["answer"] = "추가로 답변드립니다." });
+
+        App.User.SignOut();
+        var stats = await App.SendAsync(new GetInstitutionPetitionStatisticsQuery("6110000"));
+
+        (stats.Petitions, stats.Open, stats.Answered, stats.AnsweredOnTime, stats.OnTimeRate, stats.Withdrawn).ShouldBe((6, 1, 4, 4, 1.0, 1));
+        (stats.Rated, stats.AverageRating, stats.Dissatisfied, stats.ReopenRate).ShouldBe((3, 3.33, 1, 0.25));
+        stats.Ratings.ShouldBe([1, 0, 0, 1, 1]);
+        (await App.SendAsync(new GetInstitutionPetitionStatisticsQuery("6110000", To: stats.From.AddDays(-1)))).Petitions.ShouldBe(0);
+        await Should.ThrowAsync<NotFoundException>(() => App.SendAsync(new GetInstitutionPetitionStatisticsQuery("9999999")));
+        await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new GetInstitutionPetitionStatisticsQuery("6110000", stats.To, stats.From.AddDays(-1))));
+    }
+
+    [Test]
     public async Task ShouldWithholdAReportersIdentityFromTheInstitution()
     {
         var report = await FileAsync(new FilePetitionCommand("PublicInterestReport", null, "폐수 무단 방류 신고",

@@ -53,6 +53,9 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         // The supplement-deadline job: petitions awaiting a supplement, the most overdue first.
         builder.HasIndex(p => new { p.Status, p.SupplementDueAt });
 
+        // An institution's statistics: its petitions filed in a date range.
+        builder.HasIndex(p => new { p.InstitutionCode, p.FiledAt });
+
         // The rating-window job: answered petitions, the oldest answer first.
         builder.HasIndex(p => new { p.Status, p.AnsweredAt });
     }

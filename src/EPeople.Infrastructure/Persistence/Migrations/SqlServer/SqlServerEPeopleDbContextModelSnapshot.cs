@@ -1322,6 +1322,9 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("ix_petitions_workflow_instance_id");
 
+                    b.HasIndex("InstitutionCode", "FiledAt")
+                        .HasDatabaseName("ix_petitions_institution_code_filed_at");
+
                     b.HasIndex("Status", "AnsweredAt")
                         .HasDatabaseName("ix_petitions_status_answered_at");
 

@@ -11,6 +11,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
+                name: "ix_petitions_institution_code_filed_at",
+                table: "petitions",
+                columns: new[] { "institution_code", "filed_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_petitions_is_public_filed_at_id",
                 table: "petitions",
                 columns: new[] { "is_public", "filed_at", "id" });
@@ -24,6 +29,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_petitions_institution_code_filed_at",
+                table: "petitions");
+
             migrationBuilder.DropIndex(
                 name: "ix_petitions_is_public_filed_at_id",
                 table: "petitions");
