@@ -129,7 +129,7 @@ internal sealed class FilePetitionCommandHandler(
             ["institution"] = institution,
             ["department"] = petition.Department,
             ["period"] = options.Value.PeriodOf(kind, subtype),
-        }), cancellationToken);
+        }, IsNew: true), cancellationToken);
         if (started.Outcome != CommandOutcome.Applied || started.Delta.TasksCreated.FirstOrDefault() is not { } task)
         {
             throw new ConflictException($"The {kind} workflow did not reach its handling task: {started.Message}", "WorkflowDidNotStart");

@@ -50,6 +50,14 @@ internal static class DatabaseRegistration
                 builder.NoResetOnClose = true;
             }
 
+            // The same few dozen statements run on every request: prepared once per physical connection, PostgreSQL
+            // skips parsing and planning them (about a third of its CPU per filing) — unless the operator says otherwise.
+            if (!options.ConnectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.MaxAutoPrepare = 64;
+                builder.AutoPrepareMinUsages = 2;
+            }
+
             options.ConnectionString = builder.ConnectionString;
         }
 

@@ -29,6 +29,11 @@ public sealed class JavaScriptEvaluator
     /// <summary>Evaluates an expression; throws <see cref="ExpressionException"/> on any failure.</summary>
     public JsonNode? Evaluate(string source, ExpressionScope scope)
     {
+        if (MemberPathExpression.TryEvaluate(source, scope, out var read))
+        {
+            return read;
+        }
+
         var script = _prepared.GetOrAdd(source, s => Engine.PrepareScript($"({s})"));
         Engine? engine = _engines.TryTake(out var pooled) ? pooled : NewEngine();
         try

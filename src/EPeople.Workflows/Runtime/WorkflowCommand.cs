@@ -11,7 +11,16 @@ namespace EPeople.Workflows.Runtime;
 public abstract record WorkflowCommand(string OperationId);
 
 /// <summary>Starts an instance at its Receive node and runs to the first wait states.</summary>
-public sealed record StartCommand(string OperationId, Guid InstanceId, string CorrelationId, JsonObject? Variables = null) : WorkflowCommand(OperationId);
+/// <param name="OperationId">Unique per intended start.</param>
+/// <param name="InstanceId">The new instance's id.</param>
+/// <param name="CorrelationId">What the instance is about (a petition's id); events are delivered by it.</param>
+/// <param name="Variables">Initial values of declared variables.</param>
+/// <param name="IsNew">
+/// The caller created the instance id and the correlation id for this start, in its own transaction (a petition being
+/// filed): nothing can be stored under them yet, so the runtime reads neither the instance nor the early-event inbox —
+/// two round trips fewer on the hottest path. A twin start still fails on the instance's key at commit.
+/// </param>
+public sealed record StartCommand(string OperationId, Guid InstanceId, string CorrelationId, JsonObject? Variables = null, bool IsNew = false) : WorkflowCommand(OperationId);
 
 /// <summary>Resumes a bookmark: a task action (with its form data and actor) or a joint-handling answer.</summary>
 public sealed record ResumeBookmarkCommand(string OperationId, string BookmarkId, string? Action, JsonObject? Data = null, string? Actor = null) : WorkflowCommand(OperationId);

@@ -30,7 +30,8 @@ public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store,
     {
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = await store.LoadAsync(instanceId, cancellationToken);
+            var isNew = command is StartCommand { IsNew: true } && attempt == 1;
+            var loaded = isNew ? null : await store.LoadAsync(instanceId, cancellationToken);
             if (loaded is null && startDefinition is null)
             {
                 throw new KeyNotFoundException($"Workflow instance {instanceId} does not exist.");
@@ -42,7 +43,7 @@ public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store,
             var correlation = loaded?.State.CorrelationId ?? (command as StartCommand)?.CorrelationId ?? "";
 
             // Early events can only be taken by a WaitForEvent; flows without one never read the inbox.
-            IReadOnlyList<InboxEvent> inbox = definition.Activities.Any(a => a.Type == Activities.WaitForEventActivity.TypeName)
+            IReadOnlyList<InboxEvent> inbox = !isNew && definition.Activities.Any(a => a.Type == Activities.WaitForEventActivity.TypeName)
                 ? await store.LoadInboxAsync(correlation, cancellationToken)
                 : [];
             var calendar = await calendars.GetAsync(definition.Settings.Calendar, cancellationToken);

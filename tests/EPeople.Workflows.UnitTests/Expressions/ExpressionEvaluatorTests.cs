@@ -59,4 +59,38 @@ public sealed class ExpressionEvaluatorTests
 
         results.ShouldBe(Enumerable.Range(0, 200).Select(i => (i * 2).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
     }
+
+    private static readonly ExpressionScope PathScope = new(
+        new JsonObject { ["period"] = "P7WD", ["dueAt"] = null, ["empty"] = "", ["zero"] = 0, ["count"] = 3, ["flag"] = false, ["institution"] = "6110000", ["nested"] = new JsonObject { ["code"] = "1613000" } },
+        null,
+        new JsonObject { ["data"] = new JsonObject { ["institutionCodes"] = new JsonArray("1613000", "1352000"), ["dueAt"] = "2026-12-01T09:00:00Z" } },
+        new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
+
+    // Read straight from the JSON; each must give what Jint gives for the same text (wrapped so that Jint runs it).
+    [TestCase("vars.institution")]
+    [TestCase("vars.nested.code")]
+    [TestCase("vars.nested")]
+    [TestCase("vars.missing")]
+    [TestCase("vars.dueAt || vars.period")]
+    [TestCase("vars.empty || vars.zero || vars.flag")]
+    [TestCase("vars.zero || vars.count")]
+    [TestCase("vars.missing || vars.dueAt")]
+    [TestCase("task.data.institutionCodes")]
+    [TestCase("task.data.dueAt || vars.period")]
+    public void ShouldReadMemberPathsExactlyAsJavaScriptDoes(string source)
+    {
+        var fast = Evaluator.Evaluate(Js(source), PathScope);
+        var jint = Evaluator.Evaluate(Js($"[{source}][0]"), PathScope);
+
+        fast?.ToJsonString().ShouldBe(jint?.ToJsonString());
+    }
+
+    [TestCase("vars.missing.code")]
+    [TestCase("petition.number")]
+    public void ShouldLeaveWhatJavaScriptRefusesToJint(string source) =>
+        Should.Throw<ExpressionException>(() => Evaluator.Evaluate(Js(source), PathScope)).Message.ShouldContain("failed");
+
+    [Test]
+    public void ShouldLeaveInheritedMembersToJint() =>
+        Evaluator.EvaluateText(Js("vars.institution.length || vars.constructor.name"), PathScope).ShouldBe("7");
 }

@@ -18,15 +18,21 @@ internal sealed class InMemoryWorkflowStore(WorkflowDefinition definition) : IWo
     /// <summary>Runs once just before the next commit is checked: simulates another node committing first.</summary>
     public Action? BeforeNextCommit { get; set; }
 
+    /// <summary>How many times an instance or an inbox was read.</summary>
+    public int Reads { get; private set; }
+
     public Task<StoredInstance?> LoadAsync(Guid instanceId, CancellationToken cancellationToken) =>
-        Task.FromResult(_instances.TryGetValue(instanceId, out var row)
+        Task.FromResult(++Reads > 0 && _instances.TryGetValue(instanceId, out var row)
             ? new StoredInstance(InstanceStateSerializer.Deserialize(row.State), row.Version)
             : null);
 
     public Task<WorkflowDefinition> GetDefinitionAsync(string definitionId, int version, CancellationToken cancellationToken) => Task.FromResult(definition);
 
-    public Task<IReadOnlyList<InboxEvent>> LoadInboxAsync(string correlationKey, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<InboxEvent>>([]);
+    public Task<IReadOnlyList<InboxEvent>> LoadInboxAsync(string correlationKey, CancellationToken cancellationToken)
+    {
+        Reads++;
+        return Task.FromResult<IReadOnlyList<InboxEvent>>([]);
+    }
 
     public Task<CommandOutcome?> FindOperationAsync(string operationId, CancellationToken cancellationToken) =>
         Task.FromResult(_operations.TryGetValue(operationId, out var outcome) ? outcome : (CommandOutcome?)null);

@@ -68,6 +68,20 @@ public sealed class WorkflowRuntimeTests
     }
 
     [Test]
+    public async Task ShouldReadNothingToStartANewInstanceAndStillRefuseItsTwin()
+    {
+        var (runtime, store) = Create();
+
+        var started = await runtime.StartAsync(EngineHarness.Reference().Definition, new StartCommand("start-1", InstanceId, "petition-1", IsNew: true));
+        started.Outcome.ShouldBe(CommandOutcome.Applied);
+        store.Reads.ShouldBe(0);
+
+        var twin = await runtime.StartAsync(EngineHarness.Reference().Definition, new StartCommand("start-1", InstanceId, "petition-1", IsNew: true));
+        twin.Outcome.ShouldBe(CommandOutcome.AlreadyHandled); // the commit found the instance; the retry read it
+        store.Commits.Count.ShouldBe(1);
+    }
+
+    [Test]
     public async Task ShouldReapplyACommandWhenAnotherCommitCameFirst()
     {
         var (runtime, store) = Create();
