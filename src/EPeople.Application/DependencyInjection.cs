@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<Petitions.Notices.PetitionNotifier>();
         services.AddSingleton<Petitions.SupplementDeadlines>();
         services.AddSingleton<Petitions.RatingWindows>();
+        services.AddSingleton<Institutions.InstitutionDirectory>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

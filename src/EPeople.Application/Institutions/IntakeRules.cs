@@ -61,14 +61,3 @@ internal sealed class IntakeRulesHandler(IEPeopleDbContext db, ICurrentUser user
             .Select(x => new IntakeRuleDto(x.Rule.Kind.ToString(), x.Rule.Subtype?.ToString(), x.Department.Id, x.Department.NameKo, x.Department.NameEn)),
     ];
 }
-
-/// <summary>The department an institution's intake rules give a petition (for filing and transfers).</summary>
-internal static class IntakeDesk
-{
-    public static async Task<string?> DepartmentAsync(this IEPeopleDbContext db, string institutionCode, PetitionKind kind, PetitionSubtype? subtype, CancellationToken ct)
-    {
-        var institution = await db.Institutions.AsNoTracking().Include(i => i.Departments).Include(i => i.IntakeRules)
-            .SingleOrDefaultAsync(i => i.Code == institutionCode, ct);
-        return institution?.IntakeRules.Count > 0 ? institution.IntakeDepartment(kind, subtype)?.NameKo : null;
-    }
-}

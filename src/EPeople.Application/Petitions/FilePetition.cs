@@ -62,7 +62,7 @@ internal sealed class FilePetitionCommandValidator : AbstractValidator<FilePetit
 }
 
 internal sealed class FilePetitionCommandHandler(
-    IEPeopleDbContext db, ICurrentUser user, IPetitionRouter router, IOptions<PetitionOptions> options,
+    IEPeopleDbContext db, ICurrentUser user, IPetitionRouter router, InstitutionDirectory directory, IOptions<PetitionOptions> options,
     WorkflowDefinitionCatalog definitions, WorkflowRuntime runtime, Notices.PetitionNotifier notifier, TimeProvider clock)
     : ICommandHandler<FilePetitionCommand, PetitionFiledDto>
 {
@@ -97,7 +97,7 @@ internal sealed class FilePetitionCommandHandler(
         PetitionSubtype? subtype = string.IsNullOrEmpty(command.Subtype) ? null : Enum.Parse<PetitionSubtype>(command.Subtype);
         await EnsureInstitutionAcceptsAsync(command.InstitutionCode, kind, cancellationToken);
 
-        var triageDesk = await db.Institutions.AsNoTracking().Where(i => i.IsTriageDesk).Select(i => i.Code).FirstOrDefaultAsync(cancellationToken)
+        var triageDesk = await directory.TriageDeskAsync(cancellationToken)
                          ?? throw new ConflictException("No triage desk is configured in the institutions directory.", "NoTriageDesk");
         var decision = await router.RouteAsync(new RoutingRequest(kind, subtype, command.Title!, command.Body!, command.InstitutionCode, command.Region), cancellationToken);
         var automatic = decision is not null && decision.Confidence >= options.Value.AutoRouteConfidence;
@@ -111,14 +111,15 @@ internal sealed class FilePetitionCommandHandler(
                 new PetitionerContact(user.Name, command.ContactPhone?.Trim(), command.ContactEmail?.Trim()), command.IsPublic, command.Region,
                 CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, command.DiscloseIdentity),
             ReceiptNumber.New(now), institution, toTriageDesk: !automatic,
-            department: automatic ? await db.DepartmentAsync(institution, kind, subtype, cancellationToken) : null, now);
+            department: automatic ? await directory.IntakeDepartmentAsync(institution, kind, subtype, cancellationToken) : null, now);
         db.Petitions.Add(petition);
         if (command.IdempotencyKey is { } newKey)
         {
             db.FilingKeys.Add(new FilingKeyRecord { PetitionerId = petitionerId, Key = newKey, RequestHash = hash, PetitionId = petition.Id, CreatedAt = now });
         }
 
-        // The engine's commit first writes the petition and the key (tracked above), then the workflow rows.
+        // The engine's commit writes the petition, its key and its reception notice (tracked here, the due date and the
+        // notice set from the first task just before the commit), then the workflow rows: one save, one round trip less.
         var started = await runtime.StartAsync(definition, new StartCommand($"file:{petition.Id}", petition.WorkflowInstanceId, petition.Id.ToString(), new JsonObject
         {
             ["petitionId"] = petition.Id.ToString(),
@@ -129,15 +130,18 @@ internal sealed class FilePetitionCommandHandler(
             ["institution"] = institution,
             ["department"] = petition.Department,
             ["period"] = options.Value.PeriodOf(kind, subtype),
-        }, IsNew: true), cancellationToken);
-        if (started.Outcome != CommandOutcome.Applied || started.Delta.TasksCreated.FirstOrDefault() is not { } task)
+        }, IsNew: true), async (result, ct) =>
+        {
+            if (result.Delta.TasksCreated.FirstOrDefault() is { } first)
+            {
+                petition.SetDue(first.DueAt, first.DueExplanationKo, first.DueExplanationEn);
+                await notifier.NotifyLatestAsync(petition, now, ct);
+            }
+        }, cancellationToken);
+        if (started.Outcome != CommandOutcome.Applied || started.Delta.TasksCreated.Count == 0)
         {
             throw new ConflictException($"The {kind} workflow did not reach its handling task: {started.Message}", "WorkflowDidNotStart");
         }
-
-        petition.SetDue(task.DueAt, task.DueExplanationKo, task.DueExplanationEn);
-        await notifier.NotifyLatestAsync(petition, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
 
         // The citizen is warned (not refused) when the text seems to carry personal data: officials will see it masked.
         return await ToDtoAsync(petition, replayed: false, cancellationToken) with { PersonalDataWarnings = PersonalDataMask.Detect($"{petition.Title}\n{petition.Body}") };
@@ -167,7 +171,7 @@ internal sealed class FilePetitionCommandHandler(
             return;
         }
 
-        var institution = await db.Institutions.AsNoTracking().Include(i => i.ServiceTypes).SingleOrDefaultAsync(i => i.Code == code && i.IsActive, cancellationToken)
+        var institution = await directory.ActiveAsync(code, cancellationToken)
                           ?? throw ValidationFailedException.For("institutionCode", $"No active institution has the code {code}.");
         if (institution.ServiceTypes.Count > 0 && institution.ServiceTypes.All(s => s.Kind != kind))
         {
@@ -177,11 +181,9 @@ internal sealed class FilePetitionCommandHandler(
 
     private async Task<PetitionFiledDto> ToDtoAsync(Petition petition, bool replayed, CancellationToken cancellationToken)
     {
-        var names = await db.Institutions.AsNoTracking().Where(i => i.Code == petition.InstitutionCode)
-            .Select(i => new { i.NameKo, i.NameEn }).SingleAsync(cancellationToken);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         return new PetitionFiledDto(petition.Id, petition.ReceiptNumber, petition.Status.ToString(), petition.Stage.ToString(),
-            new InstitutionRefDto(petition.InstitutionCode, english ? names.NameEn : names.NameKo), petition.Department,
+            new InstitutionRefDto(petition.InstitutionCode, await directory.NameAsync(petition.InstitutionCode, english, cancellationToken)), petition.Department,
             petition.DueAt, english ? petition.DueExplanationEn : petition.DueExplanationKo, replayed);
     }
 

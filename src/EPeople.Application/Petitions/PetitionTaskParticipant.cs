@@ -15,7 +15,7 @@ namespace EPeople.Application.Petitions;
 /// transfers (the petition decides where it really goes: a bounce or too many hops go to the triage desk), asks other
 /// institutions for their opinions (joint handling; each answers on its own task with Opinion or Decline) or closes it.
 /// </summary>
-internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, Notices.PetitionNotifier notifier, TimeProvider clock) : ITaskParticipant
+internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, InstitutionDirectory directory, Notices.PetitionNotifier notifier, TimeProvider clock) : ITaskParticipant
 {
     /// <summary>Bases for closing without an answer.</summary>
     public static readonly string[] ClosureBases = ["NotAPetition", "Repeat", "Duplicate", "Other"];
@@ -57,12 +57,12 @@ internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, Notices.Peti
                     throw ValidationFailedException.For("data.institutionCode", $"No active institution has the code {to}.");
                 }
 
-                var triageDesk = await db.Institutions.Where(i => i.IsTriageDesk).Select(i => i.Code).FirstAsync(cancellationToken);
+                var triageDesk = await directory.TriageDeskAsync(cancellationToken) ?? throw new ConflictException("No triage desk is configured in the institutions directory.", "NoTriageDesk");
                 string destination;
                 string? department = null;
                 if (Petition.Status == PetitionStatus.InTriage && institution == triageDesk)
                 {
-                    department = await db.DepartmentAsync(to, Petition.Kind, Petition.Subtype, cancellationToken);
+                    department = await directory.IntakeDepartmentAsync(to, Petition.Kind, Petition.Subtype, cancellationToken);
                     Petition.RouteFromTriage(triageDesk, to, department, officer.Name, now);
                     destination = to;
                 }
@@ -71,7 +71,7 @@ internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, Notices.Peti
                     destination = Petition.Transfer(institution, to, reason, triageDesk, officer.Name, now);
                     if (destination != triageDesk)
                     {
-                        department = await db.DepartmentAsync(destination, Petition.Kind, Petition.Subtype, cancellationToken);
+                        department = await directory.IntakeDepartmentAsync(destination, Petition.Kind, Petition.Subtype, cancellationToken);
                         Petition.AssignDepartment(department);
                     }
                 }
@@ -88,7 +88,7 @@ internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, Notices.Peti
                     throw ValidationFailedException.For("data.institutionCodes", $"No active institution has the code {unknown}.");
                 }
 
-                var desk = await db.Institutions.Where(i => i.IsTriageDesk).Select(i => i.Code).FirstAsync(cancellationToken);
+                var desk = await directory.TriageDeskAsync(cancellationToken) ?? throw new ConflictException("No triage desk is configured in the institutions directory.", "NoTriageDesk");
                 Petition.RequestJointHandling(institution, codes, jointReason, desk, officer.Name, now);
                 // The lead's task comes back with the same deadline: asking others does not stop the statutory clock.
                 return new JsonObject

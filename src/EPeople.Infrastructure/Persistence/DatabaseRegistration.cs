@@ -74,6 +74,7 @@ internal static class DatabaseRegistration
         services.AddSingleton(database);
         services.AddSingleton<AggregateVersionInterceptor>();
         services.AddSingleton<AuditingInterceptor>();
+        services.AddSingleton<InstitutionDirectoryInterceptor>();
         _ = database.Provider switch
         {
             DatabaseProvider.Sqlite => AddPooled<SqliteEPeopleDbContext>(services, o => o.UseSqlite(database.ConnectionString, SqliteOptions)),
@@ -91,7 +92,8 @@ internal static class DatabaseRegistration
         services.AddPooledDbContextFactory<TContext>((sp, o) =>
         {
             provider(o);
-            o.AddInterceptors(sp.GetRequiredService<AggregateVersionInterceptor>(), sp.GetRequiredService<AuditingInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<AggregateVersionInterceptor>(), sp.GetRequiredService<AuditingInterceptor>(),
+                sp.GetRequiredService<InstitutionDirectoryInterceptor>());
         });
         services.AddScoped<EPeopleDbContext>(sp =>
         {

@@ -16,17 +16,27 @@ public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store,
 
     /// <summary>Starts an instance of a published definition version.</summary>
     public Task<CommandResult> StartAsync(WorkflowDefinition definition, StartCommand command, CancellationToken cancellationToken = default) =>
-        RunAsync(command.InstanceId, command, definition, cancellationToken);
+        RunAsync(command.InstanceId, command, definition, null, cancellationToken);
+
+    /// <summary>
+    /// Starts an instance and runs <paramref name="beforeCommit"/> with the applied result just before the store commits
+    /// it (again if the command is re-applied): the caller's own changes that depend on the result — a petition's due
+    /// date from its first task, its reception notice — then go out in the same commit instead of a second save.
+    /// </summary>
+    public Task<CommandResult> StartAsync(WorkflowDefinition definition, StartCommand command, Func<CommandResult, CancellationToken, Task> beforeCommit,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(command.InstanceId, command, definition, beforeCommit, cancellationToken);
 
     /// <summary>Runs a command on an existing instance.</summary>
     public Task<CommandResult> ExecuteAsync(Guid instanceId, WorkflowCommand command, CancellationToken cancellationToken = default) =>
-        RunAsync(instanceId, command, null, cancellationToken);
+        RunAsync(instanceId, command, null, null, cancellationToken);
 
     /// <summary>True when a command with this operation id has been committed.</summary>
     public async Task<bool> HasProcessedAsync(string operationId, CancellationToken cancellationToken = default) =>
         await store.FindOperationAsync(operationId, cancellationToken) is not null;
 
-    private async Task<CommandResult> RunAsync(Guid instanceId, WorkflowCommand command, WorkflowDefinition? startDefinition, CancellationToken cancellationToken)
+    private async Task<CommandResult> RunAsync(Guid instanceId, WorkflowCommand command, WorkflowDefinition? startDefinition,
+        Func<CommandResult, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -52,6 +62,11 @@ public sealed class WorkflowRuntime(WorkflowEngine engine, IWorkflowStore store,
             {
                 // A replayed start (or migration) is refused by the new state; it is still the same operation.
                 return await ReplayOf(instanceId, command, cancellationToken) ?? result;
+            }
+
+            if (beforeCommit is not null && result.Outcome == CommandOutcome.Applied)
+            {
+                await beforeCommit(result, cancellationToken);
             }
 
             try

@@ -309,6 +309,17 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
     }
 
     [Test]
+    public async Task ShouldSeeADirectoryChangeAtTheNextFiling()
+    {
+        (await FileAsync(Grievance(institution: "6260000"))).Institution.Code.ShouldBe("6260000"); // the directory is now cached
+
+        App.RunAsSystemAdmin();
+        await App.SendAsync(new EPeople.Application.Institutions.SetInstitutionActiveCommand("6260000", false));
+
+        (await Should.ThrowAsync<ValidationFailedException>(() => FileAsync(Grievance(institution: "6260000")))).Errors.Keys.ShouldContain("institutionCode");
+    }
+
+    [Test]
     public async Task ShouldRefuseAnInvalidFilingFieldByFieldAndLeaveNoRow()
     {
         RunAsTheCitizen();

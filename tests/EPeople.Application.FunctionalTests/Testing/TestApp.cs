@@ -110,6 +110,12 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         await ExecuteAsync<DatabaseInitializer>(i => i.SeedAsync(CancellationToken.None));
+        // Respawn emptied the tables behind EF's back: the cached directory must not outlive them.
+        await ExecuteAsync<EPeople.Application.Institutions.InstitutionDirectory>(d =>
+        {
+            d.Invalidate();
+            return Task.CompletedTask;
+        });
     }
 
     public async Task<T> SendAsync<T>(ICommand<T> command)

@@ -16,7 +16,7 @@ namespace EPeople.Application.Petitions.Notices;
 /// outbox when the citizen gave an address or a number — all in the caller's transaction, rendered from the Liquid
 /// templates in <c>Templates/</c> in the citizen's language. The first line of a template is the title.
 /// </summary>
-public sealed class PetitionNotifier(IEPeopleDbContext db)
+public sealed class PetitionNotifier(IEPeopleDbContext db, Institutions.InstitutionDirectory directory)
 {
     private static readonly FluidParser Parser = new();
     private static readonly ConcurrentDictionary<string, IFluidTemplate> Templates = new();
@@ -43,8 +43,7 @@ public sealed class PetitionNotifier(IEPeopleDbContext db)
         }
 
         var english = petition.Language == "en";
-        var institution = await db.Institutions.AsNoTracking().Where(i => i.Code == step.InstitutionCode)
-            .Select(i => english ? i.NameEn : i.NameKo).SingleOrDefaultAsync(cancellationToken) ?? step.InstitutionCode;
+        var institution = await directory.NameAsync(step.InstitutionCode, english, cancellationToken);
         var culture = CultureInfo.GetCultureInfo(english ? "en" : "ko");
         string Kst(DateTimeOffset at) => at.ToOffset(BusinessCalendar.KoreaOffset).ToString("yyyy-MM-dd HH:mm", culture) + " KST";
         var model = new Dictionary<string, object?>

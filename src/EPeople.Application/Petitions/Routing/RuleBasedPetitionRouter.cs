@@ -1,6 +1,5 @@
-using EPeople.Application.Abstractions;
+using EPeople.Application.Institutions;
 using EPeople.Domain.Institutions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EPeople.Application.Petitions.Routing;
@@ -10,7 +9,7 @@ namespace EPeople.Application.Petitions.Routing;
 /// 5-digit municipality code, else its province); the institution configured for the kind. Nothing matched: no
 /// decision, and the petition goes to the triage desk.
 /// </summary>
-internal sealed class RuleBasedPetitionRouter(IEPeopleDbContext db, IOptions<PetitionOptions> options) : IPetitionRouter
+internal sealed class RuleBasedPetitionRouter(InstitutionDirectory directory, IOptions<PetitionOptions> options) : IPetitionRouter
 {
     public async Task<RoutingDecision?> RouteAsync(RoutingRequest request, CancellationToken cancellationToken)
     {
@@ -39,6 +38,6 @@ internal sealed class RuleBasedPetitionRouter(IEPeopleDbContext db, IOptions<Pet
             : null;
     }
 
-    private Task<string?> ActiveAsync(System.Linq.Expressions.Expression<Func<Institution, bool>> filter, CancellationToken cancellationToken) =>
-        db.Institutions.AsNoTracking().Where(i => i.IsActive).Where(filter).OrderBy(i => i.Code).Select(i => i.Code).FirstOrDefaultAsync(cancellationToken);
+    private async Task<string?> ActiveAsync(Func<Institution, bool> filter, CancellationToken cancellationToken) =>
+        (await directory.ByCodeAsync(cancellationToken)).Values.Where(i => i.IsActive).Where(filter).OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => i.Code).FirstOrDefault();
 }
