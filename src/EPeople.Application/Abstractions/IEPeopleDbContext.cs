@@ -23,6 +23,7 @@ public interface IEPeopleDbContext
     DbSet<WorkflowIncidentRecord> WorkflowIncidents { get; }
     DbSet<Calendar.BusinessHolidayRecord> BusinessHolidays { get; }
     DbSet<EPeople.Domain.Petitions.Petition> Petitions { get; }
+    DbSet<EPeople.Domain.Petitions.Consultation> Consultations { get; }
     DbSet<Petitions.FilingKeyRecord> FilingKeys { get; }
     DbSet<Petitions.Notices.CitizenNoticeRecord> CitizenNotices { get; }
     DbSet<EPeople.Domain.Privacy.PersonalDataAccess> PersonalDataAccessLog { get; }

@@ -28,7 +28,8 @@ namespace EPeople.Application.Petitions;
 [Authorize(Roles = Roles.Citizen)]
 public sealed record FilePetitionCommand(
     string? Kind, string? Subtype, string? Title, string? Body, string? InstitutionCode, string? Region, bool IsPublic,
-    string? ContactPhone, string? ContactEmail, bool ConsentToPersonalData, string? IdempotencyKey = null, bool DiscloseIdentity = false) : ICommand<PetitionFiledDto>;
+    string? ContactPhone, string? ContactEmail, bool ConsentToPersonalData, string? IdempotencyKey = null, bool DiscloseIdentity = false,
+    Guid? ConsultationId = null) : ICommand<PetitionFiledDto>;
 
 internal sealed class FilePetitionCommandValidator : AbstractValidator<FilePetitionCommand>
 {
@@ -54,6 +55,10 @@ internal sealed class FilePetitionCommandValidator : AbstractValidator<FilePetit
             .WithMessage("Give a phone number such as 010-1234-5678.");
         RuleFor(c => c.ContactEmail).EmailAddress().MaximumLength(254).When(c => !string.IsNullOrEmpty(c.ContactEmail))
             .WithMessage("Give a valid e-mail address.");
+        RuleFor(c => c.ConsultationId).NotNull().When(c => c.Kind == nameof(PetitionKind.PolicyEngagement))
+            .WithMessage("A policy-engagement opinion answers an open consultation: give its consultationId.");
+        RuleFor(c => c.ConsultationId).Null().When(c => c.Kind is not null && c.Kind != nameof(PetitionKind.PolicyEngagement))
+            .WithMessage("Only a policy-engagement opinion answers a consultation.");
         RuleFor(c => c.ConsentToPersonalData).Equal(true)
             .WithMessage("Consent to the use of your personal data for handling the petition is required.");
         RuleFor(c => c.IdempotencyKey).MaximumLength(100).Matches("^[A-Za-z0-9._:-]+$").When(c => c.IdempotencyKey is not null)
@@ -99,7 +104,11 @@ internal sealed class FilePetitionCommandHandler(
 
         var triageDesk = await directory.TriageDeskAsync(cancellationToken)
                          ?? throw new ConflictException("No triage desk is configured in the institutions directory.", "NoTriageDesk");
-        var decision = await router.RouteAsync(new RoutingRequest(kind, subtype, command.Title!, command.Body!, command.InstitutionCode, command.Region), cancellationToken);
+        // An opinion on a consultation goes to the consultation's institution and is due when the consultation closes.
+        var consultation = command.ConsultationId is { } consultationId ? await OpenConsultationAsync(consultationId, cancellationToken) : null;
+        var decision = consultation is not null
+            ? new RoutingDecision(consultation.InstitutionCode, 1.0, "the consultation's institution")
+            : await router.RouteAsync(new RoutingRequest(kind, subtype, command.Title!, command.Body!, command.InstitutionCode, command.Region), cancellationToken);
         var automatic = decision is not null && decision.Confidence >= options.Value.AutoRouteConfidence;
         var institution = automatic ? decision!.InstitutionCode : triageDesk;
 
@@ -109,7 +118,7 @@ internal sealed class FilePetitionCommandHandler(
         var petition = Petition.File(
             new PetitionFiling(petitionerId, kind, subtype, command.Title!, command.Body!,
                 new PetitionerContact(user.Name, command.ContactPhone?.Trim(), command.ContactEmail?.Trim()), command.IsPublic, command.Region,
-                CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, command.DiscloseIdentity),
+                CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, command.DiscloseIdentity, consultation?.Id),
             ReceiptNumber.New(now), institution, toTriageDesk: !automatic,
             department: automatic ? await directory.IntakeDepartmentAsync(institution, kind, subtype, cancellationToken) : null, now);
         db.Petitions.Add(petition);
@@ -130,6 +139,7 @@ internal sealed class FilePetitionCommandHandler(
             ["institution"] = institution,
             ["department"] = petition.Department,
             ["period"] = options.Value.PeriodOf(kind, subtype),
+            ["dueAt"] = consultation?.ClosesAt.ToString("O", CultureInfo.InvariantCulture),
         }, IsNew: true), async (result, ct) =>
         {
             if (result.Delta.TasksCreated.FirstOrDefault() is { } first)
@@ -162,6 +172,14 @@ internal sealed class FilePetitionCommandHandler(
 
         var petition = await db.Petitions.AsNoTracking().SingleAsync(p => p.Id == stored.PetitionId, cancellationToken);
         return await ToDtoAsync(petition, replayed: true, cancellationToken);
+    }
+
+    private async Task<Consultation> OpenConsultationAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return consultation is not null && consultation.IsOpenAt(clock.GetUtcNow())
+            ? consultation
+            : throw ValidationFailedException.For("consultationId", consultation is null ? "No consultation has this id." : "This consultation is not taking opinions now.");
     }
 
     private async Task EnsureInstitutionAcceptsAsync(string? code, PetitionKind kind, CancellationToken cancellationToken)

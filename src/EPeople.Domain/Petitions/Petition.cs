@@ -38,6 +38,9 @@ public sealed class Petition : AggregateRoot
     public bool IsPublic { get; private set; }
     public string? RegionCode { get; private set; }
 
+    /// <summary>The consultation a policy-engagement opinion answers (null for every other kind).</summary>
+    public Guid? ConsultationId { get; private set; }
+
     /// <summary>
     /// Reporter protection (public-interest reports): the reporter's identity is withheld from the institutions unless
     /// the reporter consented to its disclosure when filing.
@@ -115,6 +118,11 @@ public sealed class Petition : AggregateRoot
             throw new DomainException("A civil petition needs its subtype (grievance, question, legal question, proposal or other).", "SubtypeRequired");
         }
 
+        if ((filing.Kind == PetitionKind.PolicyEngagement) != (filing.ConsultationId is not null))
+        {
+            throw new DomainException("A policy-engagement opinion answers one consultation, and only it does.", "ConsultationRequired");
+        }
+
         if (filing.Kind != PetitionKind.CivilPetition && filing.Subtype is not null)
         {
             throw new DomainException($"Only civil petitions have a subtype; a {filing.Kind} has none.", "SubtypeNotAllowed");
@@ -131,6 +139,7 @@ public sealed class Petition : AggregateRoot
             Petitioner = filing.Contact,
             IsPublic = filing.IsPublic && filing.Kind != PetitionKind.PublicInterestReport, // a report is never published
             RegionCode = filing.RegionCode,
+            ConsultationId = filing.ConsultationId,
             Language = filing.Language == "en" ? "en" : "ko",
             IdentityProtected = filing.Kind == PetitionKind.PublicInterestReport && !filing.DiscloseIdentity,
             InstitutionCode = institutionCode,

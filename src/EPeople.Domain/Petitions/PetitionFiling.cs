@@ -11,4 +11,5 @@ public sealed record PetitionFiling(
     bool IsPublic,
     string? RegionCode,
     string Language = "ko",
-    bool DiscloseIdentity = false);
+    bool DiscloseIdentity = false,
+    Guid? ConsultationId = null);

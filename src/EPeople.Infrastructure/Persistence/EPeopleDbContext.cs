@@ -42,6 +42,7 @@ public abstract class EPeopleDbContext(DbContextOptions options)
     public DbSet<WorkflowHistoryRecord> WorkflowHistory => Set<WorkflowHistoryRecord>();
     public DbSet<Application.Calendar.BusinessHolidayRecord> BusinessHolidays => Set<Application.Calendar.BusinessHolidayRecord>();
     public DbSet<Domain.Petitions.Petition> Petitions => Set<Domain.Petitions.Petition>();
+    public DbSet<Domain.Petitions.Consultation> Consultations => Set<Domain.Petitions.Consultation>();
     public DbSet<Application.Petitions.FilingKeyRecord> FilingKeys => Set<Application.Petitions.FilingKeyRecord>();
     public DbSet<Domain.Privacy.PersonalDataAccess> PersonalDataAccessLog => Set<Domain.Privacy.PersonalDataAccess>();
     public DbSet<Application.Petitions.Notices.CitizenNoticeRecord> CitizenNotices => Set<Application.Petitions.Notices.CitizenNoticeRecord>();

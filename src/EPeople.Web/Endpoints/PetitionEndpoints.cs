@@ -8,7 +8,9 @@ internal static class PetitionEndpoints
 {
     public sealed record FileRequest(
         string? Kind, string? Subtype, string? Title, string? Body, string? InstitutionCode, string? Region, bool? IsPublic,
-        string? ContactPhone, string? ContactEmail, bool? ConsentToPersonalData, bool? DiscloseIdentity);
+        string? ContactPhone, string? ContactEmail, bool? ConsentToPersonalData, bool? DiscloseIdentity, Guid? ConsultationId);
+
+    public sealed record ConsultationRequest(string? InstitutionCode, string? Title, string? Summary, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt);
 
     public sealed record FeedbackRequest(int? Rating, string? Comment);
 
@@ -31,6 +33,17 @@ internal static class PetitionEndpoints
             .AllowAnonymous()
             .WithSummary("An institution's petition volumes, answers on time and satisfaction ratings between two dates (KST, default the last 30 days)");
 
+        var consultations = api.MapGroup("/consultations").WithTags("Petitions");
+        consultations.MapGet("/", async (ISender sender, CancellationToken ct, int? limit) => TypedResults.Ok(await sender.Send(new ListOpenConsultationsQuery(limit ?? 50), ct)))
+            .AllowAnonymous()
+            .WithSummary("Consultations taking opinions now (policy engagement), soonest to close first");
+        consultations.MapPost("/", async (ConsultationRequest r, ISender sender, CancellationToken ct) =>
+            {
+                var opened = await sender.Send(new OpenConsultationCommand(r.InstitutionCode ?? "", r.Title, r.Summary, r.OpensAt, r.ClosesAt), ct);
+                return Results.Created($"/api/v1/consultations/{opened.Id}", opened);
+            })
+            .WithSummary("Open a consultation (the institution's administrators): opinions are due at its closing date");
+
         var published = api.MapGroup("/public/petitions").WithTags("Public petitions").AllowAnonymous();
         published.MapGet("/", async (ISender sender, CancellationToken ct, string? q, string? kind, string? after, int? limit) =>
                 TypedResults.Ok(await sender.Send(new ListPublicPetitionsQuery(q, kind, after, limit ?? 20), ct)))
@@ -43,7 +56,7 @@ internal static class PetitionEndpoints
         petitions.MapPost("/", async (FileRequest r, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
             {
                 var filed = await sender.Send(new FilePetitionCommand(r.Kind, r.Subtype, r.Title, r.Body, r.InstitutionCode, r.Region, r.IsPublic ?? false,
-                    r.ContactPhone, r.ContactEmail, r.ConsentToPersonalData ?? false, idempotencyKey, r.DiscloseIdentity ?? false), ct);
+                    r.ContactPhone, r.ContactEmail, r.ConsentToPersonalData ?? false, idempotencyKey, r.DiscloseIdentity ?? false, r.ConsultationId), ct);
                 return Results.Created($"/api/v1/petitions/{filed.Id}", filed); // a replay gets the first answer again (Replayed = true)
             })
             .WithSummary("File a petition (citizens); an Idempotency-Key header makes a retry return the first receipt");

@@ -23,9 +23,9 @@ public sealed class SearchInstitutionsTests(DatabaseProvider provider) : Databas
         while (after is not null);
 
         pages.ShouldBe(4);
-        codes.Count.ShouldBe(10);
+        codes.Count.ShouldBe(11);
         codes.ShouldBe(codes.Order(StringComparer.Ordinal).ToList());
-        codes.Distinct().Count().ShouldBe(10);
+        codes.Distinct().Count().ShouldBe(11);
     }
 
     [TestCase("seoul", new[] { "3000000", "3220000", "6110000", "7010000" })]

@@ -67,6 +67,84 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         task.DueAt.ShouldBe(filed.DueAt);
     }
 
+    // Every kind from filing to a rated answer: where it goes, the clock it gets, and its workflow to the end.
+    [TestCase("CivilPetition", "Grievance", "3220000", "P7WD")]
+    [TestCase("CivilPetition", "Question", "3220000", "P7WD")]
+    [TestCase("CivilPetition", "LegalQuestion", "3220000", "P14WD")]
+    [TestCase("CivilPetition", "Proposal", "3220000", "P14WD")]
+    [TestCase("CivilPetition", "Other", "3220000", "PT3WH")]
+    [TestCase("NationalProposal", null, "1741000", "P1M")]
+    [TestCase("WasteReport", null, "1051000", "P30D")]
+    [TestCase("PublicInterestReport", null, "1140100", "P60D")]
+    [TestCase("PolicyEngagement", null, "6110000", "closing")]
+    public async Task ShouldTakeEachKindFromFilingToARatedAnswer(string kind, string? subtype, string institution, string period)
+    {
+        Guid? consultation = null;
+        if (kind == "PolicyEngagement")
+        {
+            await App.RunAsInstitutionAdminAsync("6110000");
+            var opened = await App.SendAsync(new OpenConsultationCommand("6110000", "따릉이 요금 개편안 의견 수렴", "공공자전거 요금 개편안에 대한 시민 의견을 받습니다.",
+                null, App.Clock.GetUtcNow().AddDays(20)));
+            consultation = opened.Id;
+            (await App.SendAsync(new ListOpenConsultationsQuery())).ShouldHaveSingleItem().Id.ShouldBe(opened.Id);
+        }
+
+        var filed = await FileAsync(Grievance(region: kind == "CivilPetition" ? "11680" : null) with { Kind = kind, Subtype = subtype, ConsultationId = consultation });
+
+        filed.Institution.Code.ShouldBe(institution);
+        filed.Status.ShouldBe(institution == TriageDesk && kind != "PublicInterestReport" ? "InTriage" : "Received");
+        var due = filed.DueAt!.Value;
+        var filedAt = App.Clock.GetUtcNow();
+        switch (period)
+        {
+            case "closing":
+                due.ShouldBe(filedAt.AddDays(20)); // the consultation's closing date
+                break;
+            case "PT3WH":
+                (due - filedAt).ShouldBeLessThanOrEqualTo(TimeSpan.FromDays(4)); // three working hours, perhaps over a weekend
+                break;
+            case "P1M":
+                (due - filedAt).TotalDays.ShouldBeInRange(28, 34);
+                break;
+            case "P30D" or "P60D":
+                (due - filedAt).TotalDays.ShouldBeInRange(period == "P30D" ? 30 : 60, period == "P30D" ? 33 : 63);
+                break;
+            default:
+                (due - filedAt).TotalDays.ShouldBeInRange(period == "P7WD" ? 8 : 17, period == "P7WD" ? 14 : 24); // working days skip weekends
+                break;
+        }
+
+        var task = await TaskAtAsync(institution, filed.Id);
+        task.Kind.ShouldBe(kind);
+        task = await App.SendAsync(new ClaimTaskCommand(task.Id, task.Revision));
+        await RunAsOfficerOfAsync(institution);
+        await CompleteAsync(task, "Answer", new JsonObject { ["answer"] = "검토 결과를 알려 드립니다.", ["isPublic"] = false });
+        RunAsTheCitizen();
+        (await App.SendAsync(new RatePetitionCommand(filed.Id, 4, "감사합니다"))).Status.ShouldBe("Closed");
+
+        var petition = await AsCitizenAsync(filed.Id);
+        petition.Timeline.Select(e => e.Stage).Distinct().ShouldBe(["Reception", "Result"]);
+        (await App.QueryDbAsync(db => db.WorkflowInstances.Select(i => new { i.DefinitionId, i.Status }).SingleAsync()))
+            .ShouldBe(new { DefinitionId = EPeople.Application.Petitions.PetitionWorkflows.DefinitionId(Enum.Parse<EPeople.Domain.Petitions.PetitionKind>(kind)), Status = "Completed" });
+    }
+
+    [Test]
+    public async Task ShouldTakeOpinionsOnlyOnAnOpenConsultation()
+    {
+        await App.RunAsInstitutionAdminAsync("6110000");
+        var consultation = await App.SendAsync(new OpenConsultationCommand("6110000", "따릉이 요금 개편안 의견 수렴", "요금 개편안", null, App.Clock.GetUtcNow().AddDays(1)));
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new OpenConsultationCommand("6260000", "부산 의견 수렴", "요약", null, App.Clock.GetUtcNow().AddDays(1))));
+        (await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new OpenConsultationCommand("6110000", "x", "", null, null)))).Errors.Keys
+            .ShouldBe(["title", "summary", "closesAt"], ignoreOrder: true);
+
+        (await Should.ThrowAsync<ValidationFailedException>(() => FileAsync(Grievance() with { Kind = "PolicyEngagement", Subtype = null }))).Errors.Keys.ShouldContain("consultationId");
+        (await Should.ThrowAsync<ValidationFailedException>(() => FileAsync(Grievance() with { ConsultationId = consultation.Id }))).Errors.Keys.ShouldContain("consultationId");
+        App.Clock.Advance(TimeSpan.FromDays(1));
+        (await Should.ThrowAsync<ValidationFailedException>(() => FileAsync(Grievance() with { Kind = "PolicyEngagement", Subtype = null, ConsultationId = consultation.Id })))
+            .Errors["consultationId"].ShouldHaveSingleItem().ShouldContain("not taking opinions");
+        (await App.QueryDbAsync(db => db.Petitions.CountAsync())).ShouldBe(0);
+    }
+
     [Test]
     public async Task ShouldSendWhatNoRuleRoutesToTheTriageDeskWhichRoutesItByHand()
     {

@@ -99,7 +99,7 @@ public sealed class TestApp : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Empties the database and loads the small test directory (10 institutions) and the roles.</summary>
+    /// <summary>Empties the database and loads the small test directory (11 institutions) and the roles.</summary>
     public async Task ResetAsync()
     {
         await Database.ResetAsync();

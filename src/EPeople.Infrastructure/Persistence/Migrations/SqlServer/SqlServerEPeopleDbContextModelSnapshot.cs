@@ -1111,6 +1111,59 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("institution_intake_rules", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Domain.Petitions.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("closes_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(7)")
+                        .HasColumnName("institution_code");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("opens_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("ClosesAt", "Id")
+                        .HasDatabaseName("ix_consultations_closes_at_id");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Domain.Petitions.Petition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1153,6 +1206,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)")
                         .HasColumnName("closure_reason");
+
+                    b.Property<Guid?>("ConsultationId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("consultation_id");
 
                     b.Property<string>("Department")
                         .HasMaxLength(200)
