@@ -38,6 +38,7 @@ public static class DependencyInjection
         });
         services.AddScoped<InstitutionSeeder>();
         services.AddScoped<DemoUserSeeder>();
+        services.AddScoped<DemoConsultationSeeder>();
         services.AddScoped<WorkflowSeeder>();
         services.AddScoped<HolidaySeeder>();
         services.AddScoped<DatabaseInitializer>();

@@ -14,6 +14,7 @@ internal sealed partial class DatabaseInitializer(
     RoleManager<ApplicationRole> roles,
     InstitutionSeeder institutions,
     DemoUserSeeder demoUsers,
+    DemoConsultationSeeder demoConsultations,
     WorkflowSeeder workflows,
     HolidaySeeder holidays,
     IOptions<SeedOptions> options,
@@ -59,6 +60,11 @@ internal sealed partial class DatabaseInitializer(
             if (count > 0)
             {
                 LogSeeded(logger, count, "demo accounts");
+            }
+
+            if (await demoConsultations.SeedAsync(cancellationToken) > 0)
+            {
+                LogSeeded(logger, 1, "demo consultation");
             }
         }
     }

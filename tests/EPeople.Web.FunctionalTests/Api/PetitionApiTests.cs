@@ -76,6 +76,25 @@ public sealed class PetitionApiTests
     }
 
     [Test]
+    public async Task ShouldFileAnOpinionOnTheDemoConsultationDueAtItsClosingDate()
+    {
+        using var anonymous = WebTestSetup.Factory.CreateClient();
+        var consultation = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/consultations"))[0];
+        using var citizen = await WebTestSetup.SignedInAsync(DemoAccounts.Citizen.Email, DemoAccounts.Citizen.Password);
+
+        var response = await FileAsync(citizen, new
+        {
+            kind = "PolicyEngagement", title = "요금 개편안에 대한 의견", consentToPersonalData = true,
+            body = "정기권 가격은 유지하고 1시간 요금만 조정하는 편이 시민 부담이 적습니다.", consultationId = consultation.GetProperty("id").GetString(),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var filed = await response.Content.ReadFromJsonAsync<JsonElement>();
+        filed.GetProperty("institution").GetProperty("code").GetString().ShouldBe("6110000");
+        filed.GetProperty("dueAt").GetDateTimeOffset().ShouldBe(consultation.GetProperty("closesAt").GetDateTimeOffset());
+    }
+
+    [Test]
     public async Task ShouldRefuseAnInvalidFilingWithFieldErrors()
     {
         using var citizen = await WebTestSetup.SignedInAsync(DemoAccounts.Citizen.Email, DemoAccounts.Citizen.Password);
