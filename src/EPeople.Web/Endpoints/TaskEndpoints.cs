@@ -16,8 +16,13 @@ internal static class TaskEndpoints
     {
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
 
-        tasks.MapGet("/", async (ISender sender, CancellationToken ct, TaskScope? scope, bool? open, string? after, int? limit) =>
-                TypedResults.Ok(await sender.Send(new ListTasksQuery(scope ?? TaskScope.Institution, open ?? true, after, limit ?? 50), ct)))
+        // scope=mine|department|institution, in any case (the documented form is lower case).
+        tasks.MapGet("/", async (ISender sender, CancellationToken ct, string? scope, bool? open, string? after, int? limit) =>
+                TypedResults.Ok(await sender.Send(new ListTasksQuery(
+                    scope is null ? TaskScope.Institution
+                    : Enum.TryParse<TaskScope>(scope, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+                    : throw EPeople.Application.Errors.ValidationFailedException.For("scope", "'scope' is mine, department or institution."),
+                    open ?? true, after, limit ?? 50), ct)))
             .WithSummary("My, my department's or my institution's tasks, most urgent first (keyset paging: pass 'next' as 'after')");
 
         tasks.MapPost("/{id}/claim", async (string id, RevisionRequest r, ISender sender, CancellationToken ct) =>

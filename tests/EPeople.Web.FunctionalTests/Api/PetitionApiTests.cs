@@ -95,6 +95,22 @@ public sealed class PetitionApiTests
     }
 
     [Test]
+    public async Task ShouldListTheWorklistByScopeWrittenInLowerCase()
+    {
+        using var citizen = await WebTestSetup.SignedInAsync(DemoAccounts.Citizen.Email, DemoAccounts.Citizen.Password);
+        var filed = await (await FileAsync(citizen, Grievance($"작업 목록 확인 {Guid.NewGuid():N}"))).Content.ReadFromJsonAsync<JsonElement>();
+        using var officer = await WebTestSetup.SignedInAsync(DemoAccounts.SeoulOfficer.Email, DemoAccounts.SeoulOfficer.Password);
+
+        var page = await officer.GetFromJsonAsync<JsonElement>("/api/v1/tasks?scope=institution&limit=200");
+
+        var item = page.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("petitionId").GetString() == filed.GetProperty("id").GetString());
+        item.GetProperty("kind").GetString().ShouldBe("CivilPetition");
+        item.GetProperty("slaState").GetString().ShouldBe("OnTime");
+        (await officer.GetAsync("/api/v1/tasks?scope=Mine")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await officer.GetAsync("/api/v1/tasks?scope=everyone")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
     public async Task ShouldRefuseAnInvalidFilingWithFieldErrors()
     {
         using var citizen = await WebTestSetup.SignedInAsync(DemoAccounts.Citizen.Email, DemoAccounts.Citizen.Password);

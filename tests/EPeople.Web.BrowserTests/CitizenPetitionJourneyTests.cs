@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace EPeople.Web.BrowserTests;
+
+/// <summary>
+/// A citizen follows a petition in the browser: the list of their petitions, the 3-step timeline, the answer, and a
+/// dissatisfied rating. The filing and the answer go through the HTTP API (the filing wizard and the worklist pages
+/// come next); another citizen cannot open the page.
+/// </summary>
+public sealed class CitizenPetitionJourneyTests : BrowserTest
+{
+    private static async Task<HttpClient> ApiAsync(string email, string password)
+    {
+        var client = new HttpClient { BaseAddress = App.BaseAddress };
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    [Test]
+    public async Task ACitizenFollowsTheThreeStepsAndRatesTheAnswer()
+    {
+        var title = $"횡단보도 신호 시간 연장 요청 {Random.Shared.Next(1000, 9999)}";
+        using var citizenApi = await ApiAsync("citizen1@epeople.example", "Demo-2026!citizen");
+        var filed = await (await citizenApi.PostAsJsonAsync("/api/v1/petitions", new
+        {
+            kind = "CivilPetition", subtype = "Grievance", title, institutionCode = "6110000", consentToPersonalData = true,
+            body = "초등학교 앞 횡단보도의 보행 신호가 너무 짧아 아이들이 다 건너기 전에 신호가 바뀝니다.",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = filed.GetProperty("id").GetString();
+
+        await Page.GotoAsync("/account/login?returnUrl=/petitions");
+        await Page.GetByLabel("이메일 주소").FillAsync("citizen1@epeople.example");
+        await Page.GetByLabel("비밀번호").FillAsync("Demo-2026!citizen");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "내 민원", Level = 1 }).WaitForAsync();
+        await WaitForInteractiveAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = title }).WaitForAsync();
+        await ScreenshotAsync("my-petitions");
+        await ShouldBeAccessibleAsync();
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 }).WaitForAsync();
+        (await Page.Locator("[data-step=Reception]").GetAttributeAsync("data-state")).ShouldBe("Current");
+        await ScreenshotAsync("received");
+
+        // An official of Seoul answers (through the API for now).
+        using var officerApi = await ApiAsync("officer.seoul@epeople.example", "Demo-2026!official");
+        var tasks = await officerApi.GetFromJsonAsync<JsonElement>("/api/v1/tasks?scope=institution&limit=200");
+        var task = tasks.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("petitionId").GetString() == id);
+        (await officerApi.PostAsJsonAsync($"/api/v1/tasks/{task.GetProperty("id").GetString()}/complete", new
+        {
+            action = "Answer", data = new { answer = "신호 시간을 5초 늘렸습니다.", isPublic = false },
+            expectedRevision = task.GetProperty("revision").GetInt64(), operationId = Guid.NewGuid().ToString(),
+        })).EnsureSuccessStatusCode();
+
+        await Page.ReloadAsync();
+        await Page.GetByTestId("answer").WaitForAsync();
+        await WaitForInteractiveAsync();
+        (await Page.GetByTestId("answer").TextContentAsync()).ShouldBe("신호 시간을 5초 늘렸습니다.");
+        (await Page.Locator("[data-step=Transfer]").GetAttributeAsync("data-state")).ShouldBe("NotNeeded");
+        (await Page.Locator("[data-step=Result]").GetAttributeAsync("data-state")).ShouldBe("Done");
+        await ScreenshotAsync("answered");
+        await ShouldBeAccessibleAsync();
+
+        await Page.GetByLabel("2 — 불만족").CheckAsync();
+        await Page.GetByLabel("의견 (선택)").FillAsync("5초로는 부족합니다.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "평가 보내기" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Status).GetByText("기관이 추가 답변을 드립니다").WaitForAsync();
+        await ScreenshotAsync("rated");
+
+        // Another citizen does not even learn that the petition exists.
+        using var other = await ApiAsync("citizen2@epeople.example", "Demo-2026!citizen");
+        (await other.GetAsync($"/api/v1/petitions/{id}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+}
