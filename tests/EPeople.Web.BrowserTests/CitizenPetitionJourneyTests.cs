@@ -6,9 +6,9 @@ using Microsoft.Playwright;
 namespace EPeople.Web.BrowserTests;
 
 /// <summary>
-/// A citizen follows a petition in the browser: the list of their petitions, the 3-step timeline, the answer, and a
-/// dissatisfied rating. The filing and the answer go through the HTTP API (the filing wizard and the worklist pages
-/// come next); another citizen cannot open the page.
+/// A citizen files and follows a petition in the browser: the list of their petitions, the 3-step timeline, the answer, and a
+/// dissatisfied rating, after filing through the wizard. The official's answer still goes through the HTTP API (the
+/// worklist pages come next); another citizen cannot open the page.
 /// </summary>
 public sealed class CitizenPetitionJourneyTests : BrowserTest
 {
@@ -26,18 +26,47 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
     public async Task ACitizenFollowsTheThreeStepsAndRatesTheAnswer()
     {
         var title = $"횡단보도 신호 시간 연장 요청 {Random.Shared.Next(1000, 9999)}";
-        using var citizenApi = await ApiAsync("citizen1@epeople.example", "Demo-2026!citizen");
-        var filed = await (await citizenApi.PostAsJsonAsync("/api/v1/petitions", new
-        {
-            kind = "CivilPetition", subtype = "Grievance", title, institutionCode = "6110000", consentToPersonalData = true,
-            body = "초등학교 앞 횡단보도의 보행 신호가 너무 짧아 아이들이 다 건너기 전에 신호가 바뀝니다.",
-        })).Content.ReadFromJsonAsync<JsonElement>();
-        var id = filed.GetProperty("id").GetString();
 
-        await Page.GotoAsync("/account/login?returnUrl=/petitions");
+        // Filing through the wizard: kind → institution (suggested) → content → contact and consent → review → receipt.
+        await Page.GotoAsync("/account/login?returnUrl=/petitions/new");
         await Page.GetByLabel("이메일 주소").FillAsync("citizen1@epeople.example");
         await Page.GetByLabel("비밀번호").FillAsync("Demo-2026!citizen");
         await Page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "민원 신청", Level = 1 }).WaitForAsync();
+        await WaitForInteractiveAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "다음" }).ClickAsync();
+        await Page.GetByText("신청할 종류를 고르세요.").WaitForAsync(); // nothing chosen: the step says what it lacks
+        await Page.GetByRole(AriaRole.Radio, new() { Name = "민원 —" }).CheckAsync();
+        await Page.GetByLabel("민원 유형").SelectOptionAsync("Grievance");
+        await ScreenshotAsync("wizard-kind");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "다음" }).ClickAsync();
+
+        await Page.GetByLabel("지역 코드 (선택)").FillAsync("11");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "처리기관 추천 받기" }).ClickAsync();
+        await Page.GetByTestId("suggestion").GetByText("서울특별시").WaitForAsync();
+        await ScreenshotAsync("wizard-institution");
+        await ShouldBeAccessibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "다음" }).ClickAsync();
+
+        await Page.GetByLabel("제목").FillAsync(title);
+        await Page.GetByLabel("내용", new() { Exact = true }).FillAsync("초등학교 앞 횡단보도의 보행 신호가 너무 짧습니다. 연락은 010-3333-4444 로 주세요.");
+        await Page.GetByTestId("personal-data-warning").WaitForAsync();
+        await ScreenshotAsync("wizard-content");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "다음" }).ClickAsync();
+
+        await Page.GetByLabel("민원 처리를 위한 개인정보 이용에 동의합니다 (필수)").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "다음" }).ClickAsync();
+        await Page.GetByTestId("review").WaitForAsync();
+        await ScreenshotAsync("wizard-review");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "신청하기" }).ClickAsync();
+
+        await Page.GetByTestId("receipt-number").WaitForAsync();
+        (await Page.GetByTestId("receipt-number").TextContentAsync()).ShouldStartWith("EP-");
+        (await Page.GetByTestId("receipt").TextContentAsync())!.ShouldContain("서울특별시");
+        await ScreenshotAsync("receipt");
+        await ShouldBeAccessibleAsync();
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "내 민원", Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "내 민원", Level = 1 }).WaitForAsync();
         await WaitForInteractiveAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = title }).WaitForAsync();
@@ -52,7 +81,8 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
         // An official of Seoul answers (through the API for now).
         using var officerApi = await ApiAsync("officer.seoul@epeople.example", "Demo-2026!official");
         var tasks = await officerApi.GetFromJsonAsync<JsonElement>("/api/v1/tasks?scope=institution&limit=200");
-        var task = tasks.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("petitionId").GetString() == id);
+        var task = tasks.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("title").GetString()!.EndsWith(title, StringComparison.Ordinal));
+        var id = task.GetProperty("petitionId").GetString();
         (await officerApi.PostAsJsonAsync($"/api/v1/tasks/{task.GetProperty("id").GetString()}/complete", new
         {
             action = "Answer", data = new { answer = "신호 시간을 5초 늘렸습니다.", isPublic = false },

@@ -33,6 +33,12 @@ internal static class PetitionEndpoints
             .AllowAnonymous()
             .WithSummary("An institution's petition volumes, answers on time and satisfaction ratings between two dates (KST, default the last 30 days)");
 
+        api.MapGet("/petitions/suggested-institution", async (string? kind, string? subtype, string? region, string? title, string? body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new EPeople.Application.Petitions.Routing.SuggestInstitutionQuery(kind, subtype, title, body, region), ct)))
+            .WithTags("Petitions")
+            .AllowAnonymous()
+            .WithSummary("Where a petition would go (the router filing uses), for a filing form to suggest");
+
         var consultations = api.MapGroup("/consultations").WithTags("Petitions");
         consultations.MapGet("/", async (ISender sender, CancellationToken ct, int? limit) => TypedResults.Ok(await sender.Send(new ListOpenConsultationsQuery(limit ?? 50), ct)))
             .AllowAnonymous()

@@ -146,6 +146,19 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
     }
 
     [Test]
+    public async Task ShouldSuggestTheInstitutionFilingWouldChoose()
+    {
+        App.User.SignOut();
+        var byRegion = await App.SendAsync(new EPeople.Application.Petitions.Routing.SuggestInstitutionQuery("CivilPetition", "Grievance", null, null, "11680"));
+        var unsure = await App.SendAsync(new EPeople.Application.Petitions.Routing.SuggestInstitutionQuery("CivilPetition", "Grievance", null, null, null));
+
+        (byRegion.Institution, byRegion.Automatic).ShouldBe((new InstitutionRefDto("3220000", "서울특별시 강남구"), true));
+        (unsure.Institution, unsure.Automatic).ShouldBe((null, false)); // the triage desk would route it
+        (await FileAsync(Grievance(region: "11680"))).Institution.Code.ShouldBe("3220000");
+        await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new EPeople.Application.Petitions.Routing.SuggestInstitutionQuery("Complaint", null, null, null, null)));
+    }
+
+    [Test]
     public async Task ShouldSendWhatNoRuleRoutesToTheTriageDeskWhichRoutesItByHand()
     {
         var filed = await FileAsync(Grievance());
