@@ -1,8 +1,5 @@
 using EPeople.Workflows.Ports;
 using EPeople.Application.Calendar;
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
 using EPeople.Application.Abstractions;
 using EPeople.Application.Security;
 using EPeople.Domain.Petitions;
@@ -29,29 +26,8 @@ internal sealed class ListMyPetitionsQueryValidator : AbstractValidator<ListMyPe
     public ListMyPetitionsQueryValidator()
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, 100);
-        RuleFor(q => q.After).Must(a => TryDecode(a, out _, out _)).When(q => !string.IsNullOrEmpty(q.After))
+        RuleFor(q => q.After).Must(a => PetitionCursor.TryDecode(a, out _, out _)).When(q => !string.IsNullOrEmpty(q.After))
             .WithMessage("'after' must be the 'next' value of a previous page.");
-    }
-
-    internal static bool TryDecode(string? cursor, out DateTimeOffset filedAt, out Guid id)
-    {
-        filedAt = default;
-        id = default;
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor ?? "")).Split('|');
-            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(parts[1], out id))
-            {
-                filedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
-                return true;
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        return false;
     }
 }
 
@@ -61,7 +37,7 @@ internal sealed class ListMyPetitionsQueryHandler(IEPeopleDbContext db, ICurrent
     {
         var petitioner = user.Id;
         var petitions = db.Petitions.AsNoTracking().Where(p => p.PetitionerId == petitioner);
-        if (ListMyPetitionsQueryValidator.TryDecode(query.After, out var filedAt, out var id))
+        if (PetitionCursor.TryDecode(query.After, out var filedAt, out var id))
         {
             petitions = petitions.Where(p => p.FiledAt < filedAt || (p.FiledAt == filedAt && p.Id.CompareTo(id) < 0));
         }
@@ -70,7 +46,7 @@ internal sealed class ListMyPetitionsQueryHandler(IEPeopleDbContext db, ICurrent
         var page = rows.Take(query.Limit).ToList();
         var sla = await SlaRule.NowAsync(calendars, clock, cancellationToken);
         var next = rows.Count > query.Limit
-            ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{page[^1].FiledAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{page[^1].Id}"))
+            ? PetitionCursor.Encode(page[^1].FiledAt, page[^1].Id)
             : null;
         return new MyPetitionPage([.. page.Select(p => new MyPetitionDto(p.Id, p.ReceiptNumber, p.Kind.ToString(), p.Title, p.Status.ToString(),
             p.Stage.ToString(), p.InstitutionCode, p.FiledAt, p.DueAt, PetitionSla.StateOf(p, sla)))], next);

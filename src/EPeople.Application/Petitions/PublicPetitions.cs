@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using EPeople.Application.Abstractions;
 using EPeople.Application.Errors;
 using EPeople.Domain.Petitions;
@@ -36,7 +34,7 @@ internal sealed class ListPublicPetitionsQueryValidator : AbstractValidator<List
     public ListPublicPetitionsQueryValidator()
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, 100);
-        RuleFor(q => q.After).Must(a => ListMyPetitionsQueryValidator.TryDecode(a, out _, out _)).When(q => !string.IsNullOrEmpty(q.After))
+        RuleFor(q => q.After).Must(a => PetitionCursor.TryDecode(a, out _, out _)).When(q => !string.IsNullOrEmpty(q.After))
             .WithMessage("'after' must be the 'next' value of a previous page.");
         RuleFor(q => q.Q).MaximumLength(100);
         // Titles are searched unmasked, so searching by a phone number or address would tell whose petition it is.
@@ -64,7 +62,7 @@ internal sealed class PublicPetitionsHandler(IEPeopleDbContext db)
             petitions = petitions.Where(p => p.Title.Contains(word));
         }
 
-        if (ListMyPetitionsQueryValidator.TryDecode(query.After, out var filedAt, out var id))
+        if (PetitionCursor.TryDecode(query.After, out var filedAt, out var id))
         {
             petitions = petitions.Where(p => p.FiledAt < filedAt || (p.FiledAt == filedAt && p.Id.CompareTo(id) < 0));
         }
@@ -75,7 +73,7 @@ internal sealed class PublicPetitionsHandler(IEPeopleDbContext db)
         var page = rows.Take(query.Limit).ToList();
         var names = await InstitutionNamesAsync(page.Select(p => p.InstitutionCode), cancellationToken);
         var next = rows.Count > query.Limit
-            ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{page[^1].FiledAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{page[^1].Id}"))
+            ? PetitionCursor.Encode(page[^1].FiledAt, page[^1].Id)
             : null;
         return new PublicPetitionPage([.. page.Select(p => new PublicPetitionSummaryDto(p.Id, p.ReceiptNumber, p.Kind.ToString(), p.Subtype?.ToString(),
             PersonalDataMask.Text(p.Title), p.Status.ToString(), Petition.StageOf(p.Status, p.AnsweredAt, p.TransferCount).ToString(),
