@@ -22,6 +22,15 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
         return client;
     }
 
+    private async Task SignInAsync(string email, string password, string returnUrl)
+    {
+        await Page.Context.ClearCookiesAsync(); // the previous user is signed out
+        await Page.GotoAsync($"/account/login?returnUrl={returnUrl}");
+        await Page.GetByLabel("이메일 주소").FillAsync(email);
+        await Page.GetByLabel("비밀번호").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+    }
+
     [Test]
     public async Task ACitizenFollowsTheThreeStepsAndRatesTheAnswer()
     {
@@ -72,13 +81,25 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
         await Page.GetByRole(AriaRole.Link, new() { Name = title }).WaitForAsync();
         await ScreenshotAsync("my-petitions");
         await ShouldBeAccessibleAsync();
-
         await Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 }).WaitForAsync();
         (await Page.Locator("[data-step=Reception]").GetAttributeAsync("data-state")).ShouldBe("Current");
         await ScreenshotAsync("received");
 
-        // An official of Seoul answers (through the API for now).
+        // An official of Seoul finds the petition in the institution's worklist and takes it.
+        await SignInAsync("officer.seoul@epeople.example", "Demo-2026!official", "/worklist");
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "업무 목록", Level = 1 }).WaitForAsync();
+        await WaitForInteractiveAsync();
+        var row = Page.Locator("[data-testid=worklist] tr", new() { HasText = title });
+        await row.WaitForAsync();
+        (await row.TextContentAsync())!.ShouldContain("기한 내");
+        await ScreenshotAsync("worklist");
+        await ShouldBeAccessibleAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "맡기" }).ClickAsync();
+        await row.GetByText("officer.seoul@epeople.example 담당").WaitForAsync();
+        await ScreenshotAsync("worklist-claimed");
+
+        // The official answers (through the API until the task page exists).
         using var officerApi = await ApiAsync("officer.seoul@epeople.example", "Demo-2026!official");
         var tasks = await officerApi.GetFromJsonAsync<JsonElement>("/api/v1/tasks?scope=institution&limit=200");
         var task = tasks.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("title").GetString()!.EndsWith(title, StringComparison.Ordinal));
@@ -89,7 +110,7 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
             expectedRevision = task.GetProperty("revision").GetInt64(), operationId = Guid.NewGuid().ToString(),
         })).EnsureSuccessStatusCode();
 
-        await Page.ReloadAsync();
+        await SignInAsync("citizen1@epeople.example", "Demo-2026!citizen", $"/petitions/{id}");
         await Page.GetByTestId("answer").WaitForAsync();
         await WaitForInteractiveAsync();
         (await Page.GetByTestId("answer").TextContentAsync()).ShouldBe("신호 시간을 5초 늘렸습니다.");
