@@ -7,8 +7,8 @@ namespace EPeople.Web.BrowserTests;
 
 /// <summary>
 /// A citizen files and follows a petition in the browser: the list of their petitions, the 3-step timeline, the answer, and a
-/// dissatisfied rating, after filing through the wizard. The official's answer still goes through the HTTP API (the
-/// worklist pages come next); another citizen cannot open the page.
+/// dissatisfied rating, after filing through the wizard; an official of the routed institution takes it from the
+/// worklist and answers on the task page. Another citizen cannot open the petition.
 /// </summary>
 public sealed class CitizenPetitionJourneyTests : BrowserTest
 {
@@ -81,6 +81,7 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
         await Page.GetByRole(AriaRole.Link, new() { Name = title }).WaitForAsync();
         await ScreenshotAsync("my-petitions");
         await ShouldBeAccessibleAsync();
+        var id = (await Page.GetByRole(AriaRole.Link, new() { Name = title }).GetAttributeAsync("href"))!.Split('/')[^1];
         await Page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 }).WaitForAsync();
         (await Page.Locator("[data-step=Reception]").GetAttributeAsync("data-state")).ShouldBe("Current");
@@ -99,16 +100,18 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
         await row.GetByText("officer.seoul@epeople.example 담당").WaitForAsync();
         await ScreenshotAsync("worklist-claimed");
 
-        // The official answers (through the API until the task page exists).
-        using var officerApi = await ApiAsync("officer.seoul@epeople.example", "Demo-2026!official");
-        var tasks = await officerApi.GetFromJsonAsync<JsonElement>("/api/v1/tasks?scope=institution&limit=200");
-        var task = tasks.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("title").GetString()!.EndsWith(title, StringComparison.Ordinal));
-        var id = task.GetProperty("petitionId").GetString();
-        (await officerApi.PostAsJsonAsync($"/api/v1/tasks/{task.GetProperty("id").GetString()}/complete", new
-        {
-            action = "Answer", data = new { answer = "신호 시간을 5초 늘렸습니다.", isPublic = false },
-            expectedRevision = task.GetProperty("revision").GetInt64(), operationId = Guid.NewGuid().ToString(),
-        })).EnsureSuccessStatusCode();
+        // ...opens its task page, where the petitioner's data is masked, and answers.
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Page.GetByTestId("task-action").WaitForAsync();
+        await WaitForInteractiveAsync();
+        (await Page.Locator(".petition-body").TextContentAsync())!.ShouldContain("010-****-4444");
+        await Page.GetByLabel("답변", new() { Exact = true }).First.CheckAsync();
+        await Page.Locator("#task-answer").FillAsync("신호 시간을 5초 늘렸습니다.");
+        await ScreenshotAsync("task-answer");
+        await ShouldBeAccessibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "처리하기" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "업무 목록", Level = 1 }).WaitForAsync();
+        await Page.GetByTestId("worklist-empty").WaitForAsync(); // the handling task is done
 
         await SignInAsync("citizen1@epeople.example", "Demo-2026!citizen", $"/petitions/{id}");
         await Page.GetByTestId("answer").WaitForAsync();

@@ -25,6 +25,9 @@ internal static class TaskEndpoints
                     open ?? true, after, limit ?? 50), ct)))
             .WithSummary("My, my department's or my institution's tasks, most urgent first (keyset paging: pass 'next' as 'after')");
 
+        tasks.MapGet("/{id}", async (string id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetTaskQuery(id), ct)))
+            .WithSummary("One task (officials of its institution)");
+
         tasks.MapPost("/{id}/claim", async (string id, RevisionRequest r, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ClaimTaskCommand(id, r.ExpectedRevision), ct)))
             .WithSummary("Take a task");

@@ -319,12 +319,15 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
 
         await RunAsOfficerOfAsync("6260000"); // Busan
         await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new GetPetitionQuery(filed.Id)));
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new GetTaskQuery(task.Id)));
+        await Should.ThrowAsync<NotFoundException>(() => App.SendAsync(new GetTaskQuery("no-such-task")));
         await Should.ThrowAsync<ForbiddenException>(() => CompleteAsync(task, "Answer", new JsonObject { ["answer"] = "x" }));
 
         App.User.Set("someone.else@test", [Roles.Citizen]);
         await Should.ThrowAsync<NotFoundException>(() => App.SendAsync(new GetPetitionQuery(filed.Id)));
 
         await RunAsOfficerOfAsync("6110000");
+        (await App.SendAsync(new GetTaskQuery(task.Id))).PetitionId.ShouldBe(filed.Id);
         var seen = await App.SendAsync(new GetPetitionQuery(filed.Id));
         seen.Petitioner.Phone.ShouldBe("010-****-5678"); // officials see personal data masked
         var logged = await App.QueryDbAsync(db => db.PersonalDataAccessLog.SingleAsync());
