@@ -101,6 +101,7 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
         await ScreenshotAsync("worklist-claimed");
 
         // ...opens its task page, where the petitioner's data is masked, and answers.
+        var taskPage = (await row.GetByRole(AriaRole.Link).GetAttributeAsync("href"))!;
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Page.GetByTestId("task-action").WaitForAsync();
         await WaitForInteractiveAsync();
@@ -128,7 +129,20 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
         await Page.GetByRole(AriaRole.Status).GetByText("기관이 추가 답변을 드립니다").WaitForAsync();
         await ScreenshotAsync("rated");
 
-        // Another citizen does not even learn that the petition exists.
+        // The dissatisfied rating puts an additional-answer task in the institution's worklist.
+        await SignInAsync("officer.seoul@epeople.example", "Demo-2026!official", "/worklist");
+        await Page.Locator("[data-testid=worklist] tr", new() { HasText = title }).GetByText("추가답변").WaitForAsync();
+        await ScreenshotAsync("additional-answer-task");
+
+        // An official of another institution may not open the task; another citizen does not learn the petition exists.
+        await SignInAsync("officer.molit@epeople.example", "Demo-2026!official", "/" + taskPage);
+        await Page.GetByRole(AriaRole.Alert).WaitForAsync();
+        (await Page.GetByTestId("task-action").CountAsync()).ShouldBe(0);
+        await ScreenshotAsync("other-institution-forbidden");
+        await SignInAsync("citizen2@epeople.example", "Demo-2026!citizen", $"/petitions/{id}");
+        await Page.GetByRole(AriaRole.Alert).WaitForAsync();
+        (await Page.GetByRole(AriaRole.Heading, new() { Name = title }).CountAsync()).ShouldBe(0);
+        await ScreenshotAsync("other-citizen-not-found");
         using var other = await ApiAsync("citizen2@epeople.example", "Demo-2026!citizen");
         (await other.GetAsync($"/api/v1/petitions/{id}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
     }
