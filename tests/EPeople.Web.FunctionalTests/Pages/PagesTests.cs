@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using EPeople.Web.FunctionalTests.Testing;
 
@@ -51,5 +52,25 @@ public sealed class PagesTests
 
         html.ShouldContain("<label for=\"login-email\">");
         html.ShouldContain("name=\"__RequestVerificationToken\"");
+    }
+
+    [Test]
+    public async Task ShouldShowPublicPetitionsToAnyoneWithPersonalDataMasked()
+    {
+        using var citizen = await WebTestSetup.SignedInAsync(DemoAccounts.Citizen.Email, DemoAccounts.Citizen.Password);
+        var title = $"공개 게시판 확인 {Guid.NewGuid():N}"[..24];
+        var filed = await (await citizen.PostAsJsonAsync("/api/v1/petitions", new
+        {
+            kind = "CivilPetition", subtype = "Proposal", title, isPublic = true, consentToPersonalData = true, institutionCode = "6110000",
+            body = "공원에 그늘막을 더 설치해 주세요. 연락처는 010-7777-8888 입니다.",
+        })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        using var anonymous = WebTestSetup.Anonymous();
+
+        var list = await anonymous.GetStringAsync("/public");
+        var page = await anonymous.GetStringAsync($"/public/{filed.GetProperty("id").GetString()}");
+
+        list.ShouldContain(System.Net.WebUtility.HtmlEncode(title));
+        page.ShouldContain("010-****-8888");
+        page.ShouldNotContain("010-7777-8888");
     }
 }
