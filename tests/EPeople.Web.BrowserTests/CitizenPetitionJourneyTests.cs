@@ -75,6 +75,17 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
         await ScreenshotAsync("receipt");
         await ShouldBeAccessibleAsync();
 
+        // The reception notice is in the in-app inbox.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "알림", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "알림", Level = 1 }).WaitForAsync();
+        await WaitForInteractiveAsync();
+        var notice = Page.Locator("[data-testid=notices] li").First;
+        (await notice.TextContentAsync())!.ShouldContain("새 알림");
+        await ScreenshotAsync("notices");
+        await ShouldBeAccessibleAsync();
+        await notice.GetByRole(AriaRole.Button, new() { Name = "읽음으로 표시" }).ClickAsync();
+        await Page.GetByTestId("unread").GetByText("읽지 않은 알림 0건").WaitForAsync();
+
         await Page.GetByRole(AriaRole.Link, new() { Name = "내 민원", Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "내 민원", Level = 1 }).WaitForAsync();
         await WaitForInteractiveAsync();

@@ -65,6 +65,8 @@ internal sealed class GetPetitionQueryHandler(IEPeopleDbContext db, ICurrentUser
             petition.DueAt, english ? petition.DueExplanationEn : petition.DueExplanationKo, PetitionSla.StateOf(petition, await SlaRule.NowAsync(calendars, clock, cancellationToken)), petition.IsPublic,
             petition.Answer, petition.AnsweredAt, petition.AdditionalAnswer, petition.Rating, petition.CanBeRated(clock.GetUtcNow()),
             petition.ClosureReason, petition.TransferCount, petitioner,
-            [.. petition.Events.OrderBy(e => e.Seq).Select(e => new TimelineEntryDto(e.Seq, e.Stage.ToString(), e.Kind.ToString(), e.At, Ref(e.InstitutionCode), isPetitioner && e.NoteIsInternal ? null : e.Note))], isPetitioner);
+            [.. petition.Events.OrderBy(e => e.Seq).Select(e => new TimelineEntryDto(e.Seq, e.Stage.ToString(), e.Kind.ToString(), e.At, Ref(e.InstitutionCode), isPetitioner && e.NoteIsInternal ? null : e.Note))], isPetitioner,
+            petition.Status == PetitionStatus.AwaitingSupplement ? petition.SupplementRequest : null,
+            petition.Status == PetitionStatus.AwaitingSupplement ? petition.SupplementDueAt : null);
     }
 }

@@ -648,8 +648,10 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         (await App.QueryDbAsync(db => db.WorkflowTimers.CountAsync())).ShouldBe(0);
 
         App.Clock.Advance(TimeSpan.FromDays(3));
-        RunAsTheCitizen();
+        var asked = await AsCitizenAsync(filed.Id);
+        (asked.SupplementRequest, asked.SupplementDueAt, asked.IsMine).ShouldBe(("사진을 첨부해 주세요.", App.Clock.GetUtcNow().AddDays(7), true));
         var provided = await App.SendAsync(new ProvideSupplementCommand(filed.Id, "사진 3장을 첨부했습니다."));
+        (await AsCitizenAsync(filed.Id)).SupplementRequest.ShouldBeNull(); // answered: nothing is asked any more
 
         provided.Status.ShouldBe("InProgress");
         provided.DueAt.ShouldBe(due.AddDays(3));
