@@ -1,4 +1,5 @@
 using EPeople.Workflows.Ports;
+using EPeople.Domain.Petitions;
 using EPeople.Application.Calendar;
 using EPeople.Application.Abstractions;
 using EPeople.Application.Security;
@@ -19,10 +20,18 @@ public enum TaskScope
 
 /// <summary>
 /// A worklist page, ordered by due date (most urgent first), keyset-paged on (due_at, id) over the index whose
-/// prefix is the scope's column and is_open (ENGINE.md §4.6).
+/// prefix is the scope's column and is_open (ENGINE.md §4.6). The SLA state and the due date narrow the range of
+/// due_at the index is read over; the kind of petition (its workflow) is applied within that order.
 /// </summary>
 [Authorize(Roles = Roles.Official + "," + Roles.InstitutionAdmin)]
-public sealed record ListTasksQuery(TaskScope Scope = TaskScope.Institution, bool Open = true, string? After = null, int Limit = 50) : IQuery<TaskPage>;
+public sealed record ListTasksQuery(
+    TaskScope Scope = TaskScope.Institution,
+    bool Open = true,
+    string? After = null,
+    int Limit = 50,
+    PetitionKind? Kind = null,
+    string? Sla = null,
+    DateOnly? DueBy = null) : IQuery<TaskPage>;
 
 internal sealed class ListTasksQueryValidator : AbstractValidator<ListTasksQuery>
 {
@@ -31,6 +40,9 @@ internal sealed class ListTasksQueryValidator : AbstractValidator<ListTasksQuery
         RuleFor(q => q.Limit).InclusiveBetween(1, 200);
         RuleFor(q => q.After).Must(a => TaskCursor.TryDecode(a, out _, out _)).When(q => !string.IsNullOrEmpty(q.After))
             .WithMessage("'after' must be the 'next' value of a previous page.");
+        RuleFor(q => q.Kind).IsInEnum();
+        RuleFor(q => q.Sla).Must(WorklistFilter.IsSlaState).When(q => q.Sla is not null)
+            .WithMessage($"'sla' is {SlaRule.OnTime}, {SlaRule.AtRisk} or {SlaRule.Overdue}.");
     }
 }
 
@@ -39,20 +51,18 @@ internal sealed class ListTasksQueryHandler(IEPeopleDbContext db, ICurrentUser u
     public async ValueTask<TaskPage> Handle(ListTasksQuery query, CancellationToken cancellationToken)
     {
         var officer = await db.OfficerAsync(user, cancellationToken);
-        var tasks = db.WorkflowTasks.AsNoTracking().Where(t => t.IsOpen == query.Open);
-        tasks = query.Scope switch
-        {
-            TaskScope.Mine => tasks.Where(t => t.Assignee == officer.Name || t.ClaimedBy == officer.Name),
-            TaskScope.Department => tasks.Where(t => t.Department == officer.Department && t.InstitutionCode == officer.InstitutionCode),
-            _ => tasks.Where(t => t.InstitutionCode == officer.InstitutionCode),
-        };
+        var sla = await SlaRule.NowAsync(calendars, clock, cancellationToken);
+        var tasks = db.WorkflowTasks.AsNoTracking().Where(t => t.IsOpen == query.Open)
+            .InScope(query.Scope, officer)
+            .OfKind(query.Kind)
+            .InSlaState(query.Sla, sla)
+            .DueBy(query.DueBy);
         if (TaskCursor.TryDecode(query.After, out var afterDue, out var afterId))
         {
             tasks = tasks.Where(t => t.DueAt > afterDue || (t.DueAt == afterDue && t.Id.CompareTo(afterId) > 0));
         }
 
         var rows = await tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-        var sla = await SlaRule.NowAsync(calendars, clock, cancellationToken);
         var page = rows.Take(query.Limit).ToList();
         var next = rows.Count > query.Limit ? TaskCursor.Encode(page[^1].DueAt!.Value, page[^1].Id) : null;
         var instances = page.Select(t => t.InstanceId).Distinct().ToList();

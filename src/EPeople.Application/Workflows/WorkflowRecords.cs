@@ -57,6 +57,10 @@ public sealed class WorkflowTaskRecord
     public string Id { get; set; } = "";
     public Guid InstanceId { get; set; }
     public string CorrelationId { get; set; } = "";
+
+    /// <summary>The instance's workflow, so a worklist can filter by it (one definition per kind of petition) without a join.</summary>
+    public string? DefinitionId { get; set; }
+
     public string NodeId { get; set; } = "";
     public string Kind { get; set; } = "Task";
     public string Title { get; set; } = "";

@@ -233,7 +233,7 @@ internal sealed class EfWorkflowStore(EPeopleDbContext db, TimeProvider clock) :
         }));
         batch.Insert(tasksCreated.ConvertAll(t => new WorkflowTaskRecord
         {
-            Id = t.Id, InstanceId = commit.InstanceId, CorrelationId = correlation, NodeId = t.NodeId, Kind = t.Kind.ToString(),
+            Id = t.Id, InstanceId = commit.InstanceId, CorrelationId = correlation, DefinitionId = commit.State?.DefinitionId, NodeId = t.NodeId, Kind = t.Kind.ToString(),
             Title = t.Title, Description = t.Description, InstitutionCode = t.Institution, Department = t.Department,
             Position = t.Position, Assignee = t.Assignee, Actions = JsonSerializer.Serialize(t.Actions), IsOpen = true,
             Status = "Available", Priority = t.Priority, FormKey = t.FormKey, DueAt = t.DueAt ?? WorkflowTaskRecord.NoDueDate,

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using EPeople.Application.Errors;
 using EPeople.Application.Tasks;
+using EPeople.Domain.Petitions;
 using Mediator;
 
 namespace EPeople.Web.Endpoints;
@@ -17,13 +19,13 @@ internal static class TaskEndpoints
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
 
         // scope=mine|department|institution, in any case (the documented form is lower case).
-        tasks.MapGet("/", async (ISender sender, CancellationToken ct, string? scope, bool? open, string? after, int? limit) =>
-                TypedResults.Ok(await sender.Send(new ListTasksQuery(
-                    scope is null ? TaskScope.Institution
-                    : Enum.TryParse<TaskScope>(scope, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-                    : throw EPeople.Application.Errors.ValidationFailedException.For("scope", "'scope' is mine, department or institution."),
-                    open ?? true, after, limit ?? 50), ct)))
-            .WithSummary("My, my department's or my institution's tasks, most urgent first (keyset paging: pass 'next' as 'after')");
+        tasks.MapGet("/", async (ISender sender, CancellationToken ct, string? scope, bool? open, string? after, int? limit, string? kind, string? sla, DateOnly? dueBy) =>
+                TypedResults.Ok(await sender.Send(new ListTasksQuery(ParseScope(scope), open ?? true, after, limit ?? 50, ParseKind(kind), sla, dueBy), ct)))
+            .WithSummary("My, my department's or my institution's tasks, most urgent first, by kind, SLA state (OnTime, AtRisk, Overdue) and due date (keyset paging: pass 'next' as 'after')");
+
+        tasks.MapGet("/counts", async (ISender sender, CancellationToken ct, string? scope, string? kind) =>
+                TypedResults.Ok(await sender.Send(new CountTasksQuery(ParseScope(scope), ParseKind(kind)), ct)))
+            .WithSummary("How many open tasks the worklist holds in each SLA state");
 
         tasks.MapGet("/{id}", async (string id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetTaskQuery(id), ct)))
             .WithSummary("One task (officials of its institution)");
@@ -46,4 +48,14 @@ internal static class TaskEndpoints
 
         return api;
     }
+
+    private static TaskScope ParseScope(string? scope) =>
+        scope is null ? TaskScope.Institution
+        : Enum.TryParse<TaskScope>(scope, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+        : throw ValidationFailedException.For("scope", "'scope' is mine, department or institution.");
+
+    private static PetitionKind? ParseKind(string? kind) =>
+        kind is null ? null
+        : Enum.TryParse<PetitionKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _) ? parsed
+        : throw ValidationFailedException.For("kind", "'kind' is one of the kinds of petition, e.g. CivilPetition.");
 }

@@ -13,6 +13,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).HasMaxLength(80).IsUnicode(false);
         builder.Property(t => t.CorrelationId).HasMaxLength(100).IsUnicode(false);
+        builder.Property(t => t.DefinitionId).HasMaxLength(100).IsUnicode(false);
         builder.Property(t => t.NodeId).HasMaxLength(64).IsUnicode(false);
         builder.Property(t => t.Kind).HasMaxLength(16).IsUnicode(false);
         builder.Property(t => t.Title).HasMaxLength(500);

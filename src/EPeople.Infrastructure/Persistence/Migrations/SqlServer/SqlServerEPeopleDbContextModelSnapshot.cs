@@ -654,6 +654,12 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)")
+                        .HasColumnName("definition_id");
+
                     b.Property<string>("Department")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)")
