@@ -6,9 +6,11 @@ using Microsoft.Playwright;
 namespace EPeople.Web.BrowserTests;
 
 /// <summary>
-/// A citizen files and follows a petition in the browser: the list of their petitions, the 3-step timeline, the answer, and a
-/// dissatisfied rating, after filing through the wizard; an official of the routed institution takes it from the
-/// worklist and answers on the task page. Another citizen cannot open the petition.
+/// The journey a real pair of users takes (issue 5): a citizen files a grievance through the wizard and gets a receipt; an
+/// official of the routed institution finds it in the worklist, unmasks the contact for a stated purpose and transfers
+/// it; an official of the ministry answers in rich text; the citizen sees reception → transfer → result and rates the
+/// answer 2/5; the additional-answer task appears in the ministry's worklist. Another institution's official cannot
+/// open the task, and another citizen cannot open the petition.
 /// </summary>
 public sealed class CitizenPetitionJourneyTests : BrowserTest
 {
@@ -111,14 +113,52 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
         await row.GetByText("officer.seoul@epeople.example 담당").WaitForAsync();
         await ScreenshotAsync("worklist-claimed");
 
-        // ...opens its task page, where the petitioner's data is masked, and answers.
-        var taskPage = (await row.GetByRole(AriaRole.Link).GetAttributeAsync("href"))!;
+        // ...opens its task page, where the petitioner's data is masked until the official unmasks it for a stated purpose,
+        // and transfers the petition to the Ministry of Land, Infrastructure and Transport, found with the picker.
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Page.GetByTestId("task-action").WaitForAsync();
         await WaitForInteractiveAsync();
         (await Page.Locator(".petition-body").TextContentAsync())!.ShouldContain("010-****-4444");
+        await Page.GetByTestId("reveal").Locator("summary").ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "가림 해제" }).ClickAsync();
+        await Page.Locator("#reveal-errors").WaitForAsync(); // no purpose, no unmasking: the error sits by the field
+        await Page.GetByLabel("열람 목적").FillAsync("신청인 연락처 확인");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "가림 해제" }).ClickAsync();
+        await Page.GetByTestId("revealed").WaitForAsync();
+        (await Page.Locator(".petition-body").TextContentAsync())!.ShouldContain("010-3333-4444");
+        await ScreenshotAsync("task-revealed");
+        await Page.GetByLabel("다른 기관으로 이송").CheckAsync();
+        await Page.GetByLabel("이송할 기관").FillAsync("국토");
+        await Page.GetByTestId("institution-picker").GetByRole(AriaRole.Button, new() { Name = "검색", Exact = true }).ClickAsync();
+        await Page.Locator("[data-testid=institution-picker] button[data-code='1613000']").ClickAsync();
+        await Page.GetByTestId("picker-chosen").GetByText("국토교통부").WaitForAsync();
+        await Page.GetByLabel("사유", new() { Exact = true }).FillAsync("국도 구간의 신호는 국토교통부 소관입니다.");
+        await ScreenshotAsync("task-transfer");
+        await ShouldBeAccessibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "처리하기" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "업무 목록", Level = 1 }).WaitForAsync();
+        await Page.GetByTestId("worklist-empty").WaitForAsync(); // gone from Seoul's list
+
+        // An official of the ministry finds it among the tasks on time (the badge counts it) and answers in rich text.
+        await SignInAsync("officer.molit@epeople.example", "Demo-2026!official", "/worklist?sla=OnTime");
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "업무 목록", Level = 1 }).WaitForAsync();
+        await WaitForInteractiveAsync();
+        var molitRow = Page.Locator("[data-testid=worklist] tr", new() { HasText = title });
+        await molitRow.WaitForAsync();
+        (await Page.Locator("[data-count=OnTime]").TextContentAsync()).ShouldNotBe("0");
+        (await Page.Locator("[data-sla=OnTime]").GetAttributeAsync("aria-pressed")).ShouldBe("true");
+        await ScreenshotAsync("worklist-transferred");
+        await ShouldBeAccessibleAsync();
+        var taskPage = (await molitRow.GetByRole(AriaRole.Link).GetAttributeAsync("href"))!;
+        await molitRow.GetByRole(AriaRole.Link).ClickAsync();
+        await Page.GetByTestId("task-action").WaitForAsync();
+        await WaitForInteractiveAsync();
+        await Page.GetByTestId("claim").ClickAsync();
+        await Page.GetByTestId("release").WaitForAsync(); // taken by me
         await Page.GetByLabel("답변", new() { Exact = true }).First.CheckAsync();
-        await Page.Locator("#task-answer").FillAsync("신호 시간을 5초 늘렸습니다.");
+        var editor = Page.Locator(".rz-html-editor-content"); // the editable area of the rich-text editor
+        await editor.ClickAsync();
+        await editor.PressSequentiallyAsync("신호 시간을 5초 늘렸습니다.");
         await ScreenshotAsync("task-answer");
         await ShouldBeAccessibleAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "처리하기" }).ClickAsync();
@@ -129,7 +169,8 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
         await Page.GetByTestId("answer").WaitForAsync();
         await WaitForInteractiveAsync();
         (await Page.GetByTestId("answer").TextContentAsync()).ShouldBe("신호 시간을 5초 늘렸습니다.");
-        (await Page.Locator("[data-step=Transfer]").GetAttributeAsync("data-state")).ShouldBe("NotNeeded");
+        (await Page.Locator("[data-step=Reception]").GetAttributeAsync("data-state")).ShouldBe("Done");
+        (await Page.Locator("[data-step=Transfer]").GetAttributeAsync("data-state")).ShouldBe("Done");
         (await Page.Locator("[data-step=Result]").GetAttributeAsync("data-state")).ShouldBe("Done");
         await ScreenshotAsync("answered");
         await ShouldBeAccessibleAsync();
@@ -140,13 +181,14 @@ public sealed class CitizenPetitionJourneyTests : BrowserTest
         await Page.GetByRole(AriaRole.Status).GetByText("기관이 추가 답변을 드립니다").WaitForAsync();
         await ScreenshotAsync("rated");
 
-        // The dissatisfied rating puts an additional-answer task in the institution's worklist.
-        await SignInAsync("officer.seoul@epeople.example", "Demo-2026!official", "/worklist");
+        // The dissatisfied rating puts an additional-answer task in the answering institution's worklist.
+        await SignInAsync("officer.molit@epeople.example", "Demo-2026!official", "/worklist");
         await Page.Locator("[data-testid=worklist] tr", new() { HasText = title }).GetByText("추가답변").WaitForAsync();
         await ScreenshotAsync("additional-answer-task");
 
-        // An official of another institution may not open the task; another citizen does not learn the petition exists.
-        await SignInAsync("officer.molit@epeople.example", "Demo-2026!official", "/" + taskPage);
+        // An official of another institution (Seoul, which transferred it) may not open the ministry's task; another
+        // citizen does not learn the petition exists.
+        await SignInAsync("officer.seoul@epeople.example", "Demo-2026!official", "/" + taskPage);
         await Page.GetByRole(AriaRole.Alert).WaitForAsync();
         (await Page.GetByTestId("task-action").CountAsync()).ShouldBe(0);
         await ScreenshotAsync("other-institution-forbidden");

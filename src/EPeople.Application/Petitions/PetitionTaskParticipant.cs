@@ -47,7 +47,14 @@ internal sealed class PetitionTaskParticipant(IEPeopleDbContext db, InstitutionD
         switch (action)
         {
             case "Answer":
-                Petition.GiveAnswer(institution, Text(data, "answer", 20_000), data?["isPublic"]?.GetValue<bool>() ?? false, officer.Name, now);
+                var answer = AnswerHtml.Clean(Text(data, "answer", 20_000));
+                if (AnswerHtml.VisibleText(answer).Length == 0)
+                {
+                    throw ValidationFailedException.For("data.answer", "The answer has no text once unsafe content is removed.");
+                }
+
+                Petition.GiveAnswer(institution, answer, data?["isPublic"]?.GetValue<bool>() ?? false, officer.Name, now);
+                data!["answer"] = answer; // the workflow keeps what was stored, never the unsanitised input
                 return data;
             case "Transfer":
                 var to = Text(data, "institutionCode", 7);

@@ -10,8 +10,9 @@ public sealed class PersonalDataAccess
     {
     }
 
-    public PersonalDataAccess(DateTimeOffset at, Guid? actorId, string actorName, string? ipAddress, Guid subjectId, string record, string action)
+    public PersonalDataAccess(DateTimeOffset at, Guid? actorId, string actorName, string? ipAddress, Guid subjectId, string record, string action, string? purpose = null)
     {
+        Purpose = purpose;
         At = at;
         ActorId = actorId;
         ActorName = actorName;
@@ -35,4 +36,7 @@ public sealed class PersonalDataAccess
 
     /// <summary>What was done: <c>ViewMasked</c>, <c>Reveal</c>, <c>Export</c>…</summary>
     public string Action { get; private set; } = "";
+
+    /// <summary>Why, in the official's words, when they asked to see the data unmasked.</summary>
+    public string? Purpose { get; private set; }
 }

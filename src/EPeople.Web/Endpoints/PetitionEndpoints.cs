@@ -18,6 +18,8 @@ internal static class PetitionEndpoints
 
     public sealed record SupplementReply(string? Reply);
 
+    public sealed record RevealRequest(string? Purpose);
+
     public sealed record ExtendRequest(string? Reason, DateTimeOffset? NewDueAt, bool? PetitionerConsented);
 
     public static RouteGroupBuilder MapPetitionEndpoints(this RouteGroupBuilder api)
@@ -96,6 +98,10 @@ internal static class PetitionEndpoints
         petitions.MapPost("/{id:guid}/supplements", async (Guid id, SupplementReply r, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ProvideSupplementCommand(id, r.Reply), ct)))
             .WithSummary("Reply to a supplement request (the petitioner); the deadline moves by the time the clock stood still");
+
+        petitions.MapPost("/{id:guid}/reveal", async (Guid id, RevealRequest r, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RevealPersonalDataCommand(id, r.Purpose), ct)))
+            .WithSummary("Show the handling official the petitioner's contact and the text unmasked, for a stated purpose; logged with that purpose");
 
         return api;
     }

@@ -193,7 +193,7 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         var answered = await AsCitizenAsync(filed.Id);
         answered.Stage.ShouldBe("Result");
         answered.Status.ShouldBe("Answered");
-        answered.Answer.ShouldBe("보수 공사를 11월 20일에 합니다.");
+        answered.Answer.ShouldBe("<p>보수 공사를 11월 20일에 합니다.</p>"); // stored as rich text
         answered.SlaState.ShouldBe("OnTime"); // answered before its deadline
         answered.Timeline.Select(e => (e.Stage, e.Event)).ShouldBe([
             ("Reception", "Filed"), ("Reception", "Accepted"), ("Transfer", "Transferred"), ("Result", "Answered")]);
@@ -378,7 +378,7 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
 
         var shown = await App.SendAsync(new GetPublicPetitionQuery(published.Id));
         shown.Body.ShouldBe("역삼동 ****** 앞 가로등이 꺼져 있습니다. 제 번호 010-****-5555로 연락 주세요.");
-        shown.Answer.ShouldBe("가로등을 교체했습니다. 문의는 담당자 02-***-1234로 하세요.");
+        shown.Answer.ShouldBe("<p>가로등을 교체했습니다. 문의는 담당자 02-***-1234로 하세요.</p>");
         shown.Petitioner.ShouldBe("c***********"); // citizen@test
         shown.Timeline.Select(e => e.Event).ShouldBe(["Filed", "Answered"]);
         await Should.ThrowAsync<NotFoundException>(() => App.SendAsync(new GetPublicPetitionQuery(withdrawn.Id)));
@@ -501,8 +501,8 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
 
         var petition = await AsCitizenAsync(filed.Id);
         petition.Status.ShouldBe("Closed");
-        petition.Answer.ShouldBe("검토하겠습니다.");
-        petition.AdditionalAnswer.ShouldBe("12월 1일에 보수합니다.");
+        petition.Answer.ShouldBe("<p>검토하겠습니다.</p>");
+        petition.AdditionalAnswer.ShouldBe("<p>12월 1일에 보수합니다.</p>");
         petition.Rating.ShouldBe(2);
         petition.Timeline.Select(e => e.Event).ShouldBe(["Filed", "Answered", "Rated", "Answered"]);
         (await App.QueryDbAsync(db => db.WorkflowInstances.Select(i => i.Status).SingleAsync())).ShouldBe("Completed");
@@ -588,6 +588,31 @@ public sealed class PetitionLifecycleTests(DatabaseProvider provider) : Database
         seen.Petitioner.ShouldBe(new PetitionerDto("(비공개 신고자)", null, null));
         seen.IsPublic.ShouldBeFalse(); // a report is never published
         (await AsCitizenAsync(report.Id)).Petitioner.Phone.ShouldBe("010-9999-8888");
+    }
+
+    [Test]
+    public async Task ShouldRevealThePetitionerToTheHandlingOfficialForAStatedPurposeAndLogIt()
+    {
+        var filed = await FileAsync(Grievance(institution: "6110000") with { Body = "연락은 010-5555-6666 으로 주세요. 보도블록이 깨져 위험합니다." });
+
+        await RunAsOfficerOfAsync("6110000");
+        (await App.SendAsync(new GetPetitionQuery(filed.Id))).Body.ShouldNotContain("010-5555-6666");
+        var refused = await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new RevealPersonalDataCommand(filed.Id, " ")));
+        refused.Errors.Keys.ShouldContain(k => k.Equals("purpose", StringComparison.OrdinalIgnoreCase));
+        var revealed = await App.SendAsync(new RevealPersonalDataCommand(filed.Id, "회신 전화 확인"));
+
+        revealed.Petitioner.Phone.ShouldBe("010-1234-5678");
+        revealed.Body.ShouldContain("010-5555-6666");
+        var reveals = await App.QueryDbAsync(db => db.PersonalDataAccessLog.Where(a => a.Action == "Reveal").ToListAsync());
+        reveals.ShouldHaveSingleItem().Purpose.ShouldBe("회신 전화 확인"); // the refused attempt left nothing
+        reveals[0].ActorName.ShouldBe("officer.6110000@test");
+        reveals[0].SubjectId.ShouldBe(CitizenId);
+
+        await RunAsOfficerOfAsync("1613000");
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new RevealPersonalDataCommand(filed.Id, "확인")));
+        await RunAsOfficerOfAsync("6110000");
+        await App.SendAsync(new ConvertToPublicInterestReportCommand(filed.Id));
+        (await Should.ThrowAsync<ConflictException>(() => App.SendAsync(new RevealPersonalDataCommand(filed.Id, "확인")))).Rule.ShouldBe("ReporterProtected");
     }
 
     [Test]

@@ -15,6 +15,7 @@ internal sealed class PersonalDataAccessConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.IpAddress).HasMaxLength(64).IsUnicode(false);
         builder.Property(a => a.Record).HasMaxLength(80).IsUnicode(false).IsRequired();
         builder.Property(a => a.Action).HasMaxLength(24).IsUnicode(false).IsRequired();
+        builder.Property(a => a.Purpose).HasMaxLength(500);
 
         // "Who looked at my data", newest first.
         builder.HasIndex(a => new { a.SubjectId, a.At });

@@ -1490,6 +1490,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("varchar(64)")
                         .HasColumnName("ip_address");
 
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)")
+                        .HasColumnName("purpose");
+
                     b.Property<string>("Record")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -1479,6 +1479,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ip_address");
 
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
                     b.Property<string>("Record")
                         .IsRequired()
                         .HasMaxLength(80)
