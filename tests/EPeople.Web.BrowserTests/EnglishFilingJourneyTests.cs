@@ -2,9 +2,24 @@ using Microsoft.Playwright;
 
 namespace EPeople.Web.BrowserTests;
 
-/// <summary>The citizen's side of the journey with the UI switched to English: the wizard, the receipt, My petitions and the timeline.</summary>
+/// <summary>
+/// The whole journey with the UI switched to English, on both sides: a citizen files through the wizard choosing the
+/// institution with the picker; an official there transfers it; an official of the ministry it went to answers; the
+/// citizen sees the three steps and rates the answer 2/5; the additional-answer task appears in the ministry's worklist.
+/// </summary>
 public sealed class EnglishFilingJourneyTests : BrowserTest
 {
+    // Signing in as someone else starts from no cookies; the language choice is put back as the switch would store it.
+    private async Task SignInInEnglishAsync(string email, string password, string returnUrl)
+    {
+        await Page.Context.ClearCookiesAsync();
+        await Page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en|uic=en", Url = App.BaseAddress.ToString() }]);
+        await Page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await Page.GetByLabel("E-mail address").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
     [Test]
     public async Task ACitizenFilesAndFollowsAPetitionInEnglish()
     {
@@ -28,6 +43,11 @@ public sealed class EnglishFilingJourneyTests : BrowserTest
         await Page.GetByLabel("Region code (optional)").FillAsync("11680");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Suggest the institution" }).ClickAsync();
         await Page.GetByTestId("suggestion").GetByText("Gangnam").WaitForAsync();
+        // The citizen thinks it is a matter for the Ministry of Health and Welfare and chooses it instead.
+        await Page.GetByLabel("Send it to another institution (optional)").FillAsync("Health and Welfare");
+        await Page.GetByLabel("Send it to another institution (optional)").PressAsync("Enter"); // searches; does not leave the step
+        await Page.Locator("[data-testid=institution-picker] button[data-code='1352000']").ClickAsync();
+        await Page.GetByTestId("picker-chosen").GetByText("Ministry of Health and Welfare").WaitForAsync();
         await ScreenshotAsync("wizard-institution-en");
         await ShouldBeAccessibleAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
@@ -53,5 +73,65 @@ public sealed class EnglishFilingJourneyTests : BrowserTest
         (await Page.Locator("[data-testid=timeline-events]").TextContentAsync())!.ShouldContain("Filed");
         await ScreenshotAsync("petition-en");
         await ShouldBeAccessibleAsync();
+        var petitionPage = new Uri(Page.Url).AbsolutePath;
+
+        // The ministry's official finds it, overdue-first filters and all in English, and transfers it to MOLIT.
+        await SignInInEnglishAsync("officer.mohw@epeople.example", "Demo-2026!official", "/worklist");
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Worklist", Level = 1 }).WaitForAsync();
+        await WaitForInteractiveAsync();
+        await Page.GetByLabel("Kind of petition").SelectOptionAsync("CivilPetition");
+        await Page.WaitForURLAsync("**/worklist?kind=CivilPetition");
+        var row = Page.Locator("[data-testid=worklist] tr", new() { HasText = title });
+        await row.WaitForAsync();
+        (await row.TextContentAsync())!.ShouldContain("on time");
+        await ScreenshotAsync("worklist-en");
+        await ShouldBeAccessibleAsync();
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Page.GetByTestId("task-action").WaitForAsync();
+        await WaitForInteractiveAsync();
+        await Page.GetByLabel("Transfer to another institution").CheckAsync();
+        await Page.GetByLabel("Institution to transfer to").FillAsync("Land, Infrastructure");
+        await Page.GetByLabel("Institution to transfer to").PressAsync("Enter");
+        await Page.Locator("[data-testid=institution-picker] button[data-code='1613000']").ClickAsync();
+        await Page.GetByLabel("Reason", new() { Exact = true }).FillAsync("School-zone pavements on national roads are MOLIT's.");
+        await ScreenshotAsync("task-transfer-en");
+        await ShouldBeAccessibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Worklist", Level = 1 }).WaitForAsync();
+
+        await SignInInEnglishAsync("officer.molit@epeople.example", "Demo-2026!official", "/worklist");
+        row = Page.Locator("[data-testid=worklist] tr", new() { HasText = title });
+        await row.WaitForAsync();
+        await WaitForInteractiveAsync();
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Page.GetByTestId("task-action").WaitForAsync();
+        await WaitForInteractiveAsync();
+        await Page.GetByLabel("Answer", new() { Exact = true }).First.CheckAsync();
+        await Page.Locator(".rz-html-editor-content").ClickAsync();
+        await Page.Locator(".rz-html-editor-content").PressSequentiallyAsync("We will repave it by 12 December.");
+        await ScreenshotAsync("task-answer-en");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Worklist", Level = 1 }).WaitForAsync();
+
+        // The citizen sees reception → transfer → result, and rates the answer 2/5.
+        await SignInInEnglishAsync("citizen2@epeople.example", "Demo-2026!citizen", petitionPage);
+        await Page.GetByTestId("answer").WaitForAsync();
+        await WaitForInteractiveAsync();
+        (await Page.GetByTestId("answer").TextContentAsync()).ShouldBe("We will repave it by 12 December.");
+        foreach (var step in new[] { "Reception", "Transfer", "Result" })
+        {
+            (await Page.Locator($"[data-step={step}]").GetAttributeAsync("data-state")).ShouldBe("Done");
+        }
+
+        await ScreenshotAsync("answered-en");
+        await ShouldBeAccessibleAsync();
+        await Page.GetByLabel("2 — ", new() { Exact = false }).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send rating" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Status).WaitForAsync();
+        await ScreenshotAsync("rated-en");
+
+        await SignInInEnglishAsync("officer.molit@epeople.example", "Demo-2026!official", "/worklist");
+        await Page.Locator("[data-testid=worklist] tr", new() { HasText = title }).WaitForAsync();
+        await ScreenshotAsync("additional-answer-task-en");
     }
 }
