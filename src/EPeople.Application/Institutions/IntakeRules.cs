@@ -12,7 +12,7 @@ public sealed record IntakeRuleInput(string? Kind, string? Subtype, Guid? Depart
 
 public sealed record IntakeRuleDto(string Kind, string? Subtype, Guid DepartmentId, string DepartmentNameKo, string DepartmentNameEn);
 
-/// <summary>An institution's intake rules: which department receives which kind (and civil-petition subtype).</summary>
+/// <summary>An institution's intake rules: which department receives which kind (and civil-petition subtype); its own staff only.</summary>
 [Authorize(Roles = Roles.SystemAdmin + "," + Roles.InstitutionAdmin + "," + Roles.Official)]
 public sealed record GetIntakeRulesQuery(string InstitutionCode) : IQuery<IReadOnlyList<IntakeRuleDto>>;
 
@@ -55,8 +55,17 @@ internal sealed class SetIntakeRulesCommandValidator : AbstractValidator<SetInta
 internal sealed class IntakeRulesHandler(IEPeopleDbContext db, ICurrentUser user)
     : IQueryHandler<GetIntakeRulesQuery, IReadOnlyList<IntakeRuleDto>>, ICommandHandler<SetIntakeRulesCommand, IReadOnlyList<IntakeRuleDto>>
 {
-    public async ValueTask<IReadOnlyList<IntakeRuleDto>> Handle(GetIntakeRulesQuery query, CancellationToken cancellationToken) =>
-        ToDtos(await db.LoadAggregateAsync(query.InstitutionCode, cancellationToken));
+    public async ValueTask<IReadOnlyList<IntakeRuleDto>> Handle(GetIntakeRulesQuery query, CancellationToken cancellationToken)
+    {
+        var institution = await db.LoadAggregateAsync(query.InstitutionCode, cancellationToken);
+        // An institution's internal routing is for its own staff (and system administrators), not for other institutions'.
+        if (!user.IsInRole(Roles.SystemAdmin) && user.InstitutionId != institution.Id)
+        {
+            throw new ForbiddenException($"Only {institution.NameKo}'s own staff may read its intake rules.");
+        }
+
+        return ToDtos(institution);
+    }
 
     public async ValueTask<IReadOnlyList<IntakeRuleDto>> Handle(SetIntakeRulesCommand command, CancellationToken cancellationToken)
     {

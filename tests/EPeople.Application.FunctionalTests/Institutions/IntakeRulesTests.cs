@@ -1,6 +1,7 @@
 using EPeople.Application.Errors;
 using EPeople.Application.FunctionalTests.Testing;
 using EPeople.Application.Institutions;
+using EPeople.Application.Security;
 using EPeople.Infrastructure.Persistence;
 
 namespace EPeople.Application.FunctionalTests.Institutions;
@@ -22,6 +23,12 @@ public sealed class IntakeRulesTests(DatabaseProvider provider) : DatabaseTest(p
 
         saved.Select(r => $"{r.Kind}/{r.Subtype}/{r.DepartmentNameKo}").ShouldBe(["CivilPetition//복지정책과", "CivilPetition/Grievance/도로관리과"]);
         (await App.SendAsync(new GetIntakeRulesQuery(Seoul))).ShouldBe(saved);
+        App.User.Set("officer@test", [Roles.Official], await App.InstitutionIdAsync(Seoul), roads.Id, "Officer");
+        (await App.SendAsync(new GetIntakeRulesQuery(Seoul))).Count.ShouldBe(2);
+        await App.RunAsInstitutionAdminAsync("6260000");
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new GetIntakeRulesQuery(Seoul)));
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new SetIntakeRulesCommand(Seoul, [])));
+        await App.RunAsInstitutionAdminAsync(Seoul);
         var audit = await App.SendAsync(new GetInstitutionAuditTrailQuery(Seoul));
         audit.ShouldContain(a => a.EntityType == "IntakeRule" && a.Action == "Deleted");
         audit.ShouldContain(a => a.EntityType == "IntakeRule" && a.Action == "Created");
