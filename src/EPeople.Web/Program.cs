@@ -134,6 +134,7 @@ app.MapAccountEndpoints();
 var api = app.MapGroup("/api/v1");
 api.MapAuthEndpoints();
 api.MapInstitutionEndpoints();
+api.MapOfficialEndpoints();
 api.MapTaskEndpoints();
 api.MapCalendarEndpoints();
 api.MapWorkflowEndpoints();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EPeople.Application.Outbox;
+using EPeople.Domain.Institutions;
 
 namespace EPeople.Application.Abstractions;
 
@@ -19,4 +20,20 @@ public interface IAccountService
 
     /// <summary>The signed-in principal for these credentials, or null (wrong password, unconfirmed, locked out).</summary>
     Task<ClaimsPrincipal?> CheckCredentialsAsync(string email, string password);
+
+    /// <summary>The accounts in the Official role that belong to an institution (one query, no paging: an institution's staff).</summary>
+    Task<IReadOnlyList<OfficialAccount>> ListOfficialsAsync(Guid institutionId, CancellationToken cancellationToken);
+
+    /// <summary>An account in the Official role, or null (unknown, or not an official).</summary>
+    Task<OfficialAccount?> FindOfficialAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves an official to a department and position and renews their security stamp (so a signed-in session picks up the
+    /// new claims when it is next validated), then saves the unit of work with whatever else the command added to it
+    /// (its audit entry): one transaction.
+    /// </summary>
+    Task PlaceOfficialAsync(Guid userId, Guid departmentId, Position position, CancellationToken cancellationToken);
 }
+
+/// <summary>An official's account as the organisation screens need it: who, and where they work.</summary>
+public sealed record OfficialAccount(Guid Id, string Email, string DisplayName, Guid InstitutionId, Guid? DepartmentId, Position? Position);

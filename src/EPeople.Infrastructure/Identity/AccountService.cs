@@ -4,6 +4,7 @@ using EPeople.Application.Abstractions;
 using EPeople.Application.Errors;
 using EPeople.Application.Outbox;
 using EPeople.Application.Security;
+using EPeople.Domain.Institutions;
 using EPeople.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -76,6 +77,36 @@ internal sealed class AccountService(
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         return result.Succeeded ? await signIn.CreateUserPrincipalAsync(user) : null;
     }
+
+    public async Task<IReadOnlyList<OfficialAccount>> ListOfficialsAsync(Guid institutionId, CancellationToken cancellationToken) =>
+        await Officials()
+            .Where(u => u.InstitutionId == institutionId)
+            .Select(u => new OfficialAccount(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName, u.InstitutionId!.Value, u.DepartmentId, u.Position))
+            .ToListAsync(cancellationToken);
+
+    public async Task<OfficialAccount?> FindOfficialAsync(Guid userId, CancellationToken cancellationToken) =>
+        await Officials()
+            .Where(u => u.Id == userId && u.InstitutionId != null)
+            .Select(u => new OfficialAccount(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName, u.InstitutionId!.Value, u.DepartmentId, u.Position))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task PlaceOfficialAsync(Guid userId, Guid departmentId, Position position, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        user.DepartmentId = departmentId;
+        user.Position = position;
+        // What UserManager.UpdateSecurityStampAsync does, without its own save: the change and its audit entry commit together.
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private IQueryable<ApplicationUser> Officials() =>
+        from u in db.Users.AsNoTracking()
+        join ur in db.UserRoles on u.Id equals ur.UserId
+        join r in db.Roles on ur.RoleId equals r.Id
+        where r.Name == Roles.Official
+        select u;
 
     private static Exception PasswordOrNameProblem(IdentityResult result)
     {

@@ -1,4 +1,5 @@
 using EPeople.Application.Institutions;
+using EPeople.Application.Tasks;
 using Mediator;
 
 namespace EPeople.Web.Endpoints;
@@ -71,6 +72,14 @@ internal static class InstitutionEndpoints
         institutions.MapPut("/{code}/intake-rules", async (string code, IReadOnlyList<IntakeRuleInput> rules, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SetIntakeRulesCommand(code, rules), ct)))
             .WithSummary("Replace the intake rules (the institution's administrators); audited");
+
+        institutions.MapGet("/{code}/officials", async (string code, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListOfficialsQuery(code), ct)))
+            .WithSummary("The institution's officials with their department and position (its administrators)");
+
+        institutions.MapGet("/{code}/workload", async (string code, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetWorkloadQuery(code), ct)))
+            .WithSummary("Open tasks per department and per official by SLA state, and how many nobody has (its administrators)");
 
         return api;
     }
