@@ -40,15 +40,21 @@ public abstract class BrowserTest
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
         });
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        Page = await NewPageAsync();
+    }
+
+    /// <summary>A page in a browser context of its own (its own cookies): a second user at the same time.</summary>
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
             Locale = "ko-KR",
             TimezoneId = "Asia/Seoul",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(20_000);
-        Page = await context.NewPageAsync();
+        return await context.NewPageAsync();
     }
 
     [TearDown]
@@ -68,23 +74,26 @@ public abstract class BrowserTest
     }
 
     /// <summary>Saves a full-page screenshot under TestResults/screenshots/&lt;test&gt;/NN-name.png.</summary>
-    protected async Task ScreenshotAsync(string name)
+    protected Task ScreenshotAsync(string name) => ScreenshotAsync(Page, name);
+
+    /// <summary>The same, of another page.</summary>
+    protected async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(ResultsFolder(), "screenshots", TestContext.CurrentContext.Test.Name);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{++_step:00}-{name}.png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.AddTestAttachment(path);
     }
 
     /// <summary>Waits until the Blazor circuit is connected, so clicks reach the server.</summary>
-    protected Task WaitForInteractiveAsync() =>
-        Page.Locator("main[data-interactive='true']").WaitForAsync();
+    protected Task WaitForInteractiveAsync(IPage? page = null) =>
+        (page ?? Page).Locator("main[data-interactive='true']").WaitForAsync();
 
     /// <summary>axe-core on the current page: no serious or critical accessibility violation.</summary>
-    protected async Task ShouldBeAccessibleAsync()
+    protected async Task ShouldBeAccessibleAsync(IPage? page = null)
     {
-        var result = await Page.RunAxe();
+        var result = await (page ?? Page).RunAxe();
         var severe = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         severe.ShouldBeEmpty(string.Join("\n", severe.Select(Describe)));
     }
