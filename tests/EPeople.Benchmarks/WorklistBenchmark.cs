@@ -278,7 +278,7 @@ internal static class WorklistBenchmark
     /// <summary>Prints the plan of the SQL EF sends for the busiest institution's first and second page (EXPLAIN ANALYZE on the loaded data).</summary>
     private static async Task ExplainAsync(BenchmarkHost host, Officer officer)
     {
-        using var capture = EfCommandCapture.Start(sql => sql.Contains("FROM wf_task", StringComparison.Ordinal) && sql.Contains("ORDER BY", StringComparison.Ordinal));
+        using var capture = await EfCommandCapture.StartAsync(sql => sql.Contains("FROM wf_task", StringComparison.Ordinal) && sql.Contains("ORDER BY", StringComparison.Ordinal));
         ActingUser.Become(officer.Identity);
         await using (var scope = host.Services.CreateAsyncScope())
         {

@@ -22,10 +22,14 @@ public sealed class EfCommandCapture : IObserver<DiagnosticListener>, IObserver<
 
     /// <summary>Starts capturing the commands whose text satisfies <paramref name="filter"/>, from every EF context in the process.</summary>
     /// <param name="filter">Which command texts to keep.</param>
-    public static EfCommandCapture Start(Func<string, bool> filter)
+    public static async Task<EfCommandCapture> StartAsync(Func<string, bool> filter)
     {
         var capture = new EfCommandCapture(filter);
         capture._subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(capture));
+
+        // EF remembers for a while (the logging cache time, 1 s by default) that nobody listened to command events;
+        // contexts that checked just before the subscription stay silent until that has passed.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
         return capture;
     }
 
