@@ -42,7 +42,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         }).Build();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddEPeopleHeadless(configuration, AppContext.BaseDirectory);
-        services.AddSingleton<ICurrentUser>(SystemActor.Instance);
+        services.AddSingleton<ICurrentUser, ActingUser>();
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();

@@ -9,21 +9,31 @@ internal static partial class Pgbench
 {
     public sealed record Result(double Tps, double P50Ms, double P95Ms, double P99Ms, long Transactions);
 
-    public static async Task<Result> RunAsync(string binDirectory, int port, string database, string script, int clients, int seconds)
+    public static Task<Result> RunAsync(string binDirectory, int port, string database, string script, int clients, int seconds) =>
+        RunAsync(binDirectory, port, database, [script], clients, seconds);
+
+    /// <summary>Several scripts, each transaction picking one of them at random with equal weight (pgbench -f … -f …).</summary>
+    public static async Task<Result> RunAsync(string binDirectory, int port, string database, IReadOnlyList<string> scripts, int clients, int seconds)
     {
         var folder = Directory.CreateTempSubdirectory("epeople-pgbench-").FullName;
-        var scriptFile = Path.Combine(folder, "anchor.sql");
-        await File.WriteAllTextAsync(scriptFile, script);
+        var scriptArguments = new List<string>();
+        for (var i = 0; i < scripts.Count; i++)
+        {
+            var scriptFile = Path.Combine(folder, $"anchor{i}.sql");
+            await File.WriteAllTextAsync(scriptFile, scripts[i]);
+            scriptArguments.AddRange(["-f", scriptFile]);
+        }
         var start = new ProcessStartInfo(Path.Combine(binDirectory, "pgbench"))
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder,
         };
-        foreach (var argument in new[]
-                 {
-                     "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-n", "-f", scriptFile,
-                     "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture),
-                     "-l", "--log-prefix", Path.Combine(folder, "log"), database,
-                 })
+        string[] arguments =
+        [
+            "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-n", .. scriptArguments,
+            "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture),
+            "-l", "--log-prefix", Path.Combine(folder, "log"), database,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -21,6 +21,12 @@ if (args.Contains("filing"))
     return 0;
 }
 
+if (args.Contains("worklist"))
+{
+    await WorklistBenchmark.RunAsync(host, Arg("--petitions", 1_000_000), Arg("--seconds", 20));
+    return 0;
+}
+
 if (args.Contains("timers"))
 {
     await TimerBenchmark.RunAsync(host, Arg("--timers", 10_000), clients);

@@ -59,7 +59,10 @@ internal sealed class ListTasksQueryHandler(IEPeopleDbContext db, ICurrentUser u
             .DueBy(query.DueBy);
         if (TaskCursor.TryDecode(query.After, out var afterDue, out var afterId))
         {
-            tasks = tasks.Where(t => t.DueAt > afterDue || (t.DueAt == afterDue && t.Id.CompareTo(afterId) > 0));
+            // (due_at, id) > (afterDue, afterId), written with the bound on due_at on its own: PostgreSQL then starts the
+            // ordered index scan at the cursor. The plain OR form was planned as a bitmap scan of every later open task
+            // of the scope plus a sort (38 ms instead of 0.2 ms for the busiest institution at 1M petitions).
+            tasks = tasks.Where(t => t.DueAt >= afterDue && (t.DueAt > afterDue || t.Id.CompareTo(afterId) > 0));
         }
 
         var rows = await tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
