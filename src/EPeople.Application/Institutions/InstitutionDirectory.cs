@@ -40,6 +40,10 @@ public sealed class InstitutionDirectory(IServiceScopeFactory scopes, TimeProvid
     public async ValueTask<string?> IntakeDepartmentAsync(string code, PetitionKind kind, PetitionSubtype? subtype, CancellationToken cancellationToken) =>
         (await ByCodeAsync(cancellationToken)).TryGetValue(code, out var i) && i.IntakeRules.Count > 0 ? i.IntakeDepartment(kind, subtype)?.NameKo : null;
 
+    /// <summary>An institution by its id (an official's claim carries the id), or null.</summary>
+    public async ValueTask<Institution?> ByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        (await CurrentAsync(cancellationToken)).ById.GetValueOrDefault(id);
+
     /// <summary>Drops the snapshot: the next read loads the directory again.</summary>
     public void Invalidate() => _snapshot = null;
 
@@ -65,6 +69,7 @@ public sealed class InstitutionDirectory(IServiceScopeFactory scopes, TimeProvid
                 .ToListAsync(cancellationToken);
             var snapshot = new Snapshot(
                 institutions.ToDictionary(i => i.Code, StringComparer.Ordinal),
+                institutions.ToDictionary(i => i.Id),
                 institutions.Where(i => i.IsTriageDesk).OrderBy(i => i.Code).Select(i => i.Code).FirstOrDefault(),
                 now);
             _snapshot = snapshot;
@@ -78,5 +83,5 @@ public sealed class InstitutionDirectory(IServiceScopeFactory scopes, TimeProvid
 
     public void Dispose() => _loading.Dispose();
 
-    private sealed record Snapshot(IReadOnlyDictionary<string, Institution> ByCode, string? TriageDesk, DateTimeOffset LoadedAt);
+    private sealed record Snapshot(IReadOnlyDictionary<string, Institution> ByCode, IReadOnlyDictionary<Guid, Institution> ById, string? TriageDesk, DateTimeOffset LoadedAt);
 }

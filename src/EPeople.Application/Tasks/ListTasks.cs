@@ -1,3 +1,4 @@
+using EPeople.Application.Institutions;
 using EPeople.Workflows.Ports;
 using EPeople.Domain.Petitions;
 using EPeople.Application.Calendar;
@@ -46,17 +47,47 @@ internal sealed class ListTasksQueryValidator : AbstractValidator<ListTasksQuery
     }
 }
 
-internal sealed class ListTasksQueryHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock, IBusinessCalendarProvider calendars) : IQueryHandler<ListTasksQuery, TaskPage>
+internal sealed class ListTasksQueryHandler(IEPeopleDbContext db, ICurrentUser user, TimeProvider clock, IBusinessCalendarProvider calendars, InstitutionDirectory directory)
+    : IQueryHandler<ListTasksQuery, TaskPage>
 {
     public async ValueTask<TaskPage> Handle(ListTasksQuery query, CancellationToken cancellationToken)
     {
-        var officer = await db.OfficerAsync(user, cancellationToken);
+        var officer = await directory.OfficerAsync(user, cancellationToken);
         var sla = await SlaRule.NowAsync(calendars, clock, cancellationToken);
-        var tasks = db.WorkflowTasks.AsNoTracking().Where(t => t.IsOpen == query.Open)
-            .InScope(query.Scope, officer)
-            .OfKind(query.Kind)
-            .InSlaState(query.Sla, sla)
-            .DueBy(query.DueBy);
+        var open = db.WorkflowTasks.AsNoTracking().Where(t => t.IsOpen == query.Open);
+
+        // "Mine" is two index ranges (assigned to me, claimed by me): each is read in order and the two merged here,
+        // because an OR across the two columns cannot be read from one index in due order and would be sorted.
+        List<WorkflowTaskRecord> rows;
+        if (query.Scope == TaskScope.Mine)
+        {
+            var assigned = await PageAsync(open.Where(t => t.Assignee == officer.Name), query, sla, cancellationToken);
+            var claimed = await PageAsync(open.Where(t => t.ClaimedBy == officer.Name), query, sla, cancellationToken);
+            rows = [.. assigned.Concat(claimed).DistinctBy(t => t.Id)
+                .OrderBy(t => t.DueAt).ThenBy(t => t.Id, StringComparer.Ordinal).Take(query.Limit + 1)];
+        }
+        else
+        {
+            rows = await PageAsync(open.InScope(query.Scope, officer), query, sla, cancellationToken);
+        }
+
+        var page = rows.Take(query.Limit).ToList();
+        var next = rows.Count > query.Limit ? TaskCursor.Encode(page[^1].DueAt!.Value, page[^1].Id) : null;
+
+        // Then the page's petitions (id and kind) by the unique workflow-instance index. A join in the same statement was
+        // planned as a hash join plus a sort whenever the petitions looked few to the planner.
+        var instances = page.Select(t => t.InstanceId).Distinct().ToList();
+        var petitions = await db.Petitions.AsNoTracking().Where(p => instances.Contains(p.WorkflowInstanceId))
+            .Select(p => new { p.WorkflowInstanceId, p.Id, p.Kind }).ToDictionaryAsync(p => p.WorkflowInstanceId, cancellationToken);
+        return new TaskPage([.. page.Select(t => petitions.TryGetValue(t.InstanceId, out var p)
+            ? t.ToSummary(sla) with { PetitionId = p.Id, Kind = p.Kind.ToString() }
+            : t.ToSummary(sla))], next);
+    }
+
+    // One range of the worklist index, read in (due_at, id) order from the cursor.
+    private static async Task<List<WorkflowTaskRecord>> PageAsync(IQueryable<WorkflowTaskRecord> tasks, ListTasksQuery query, SlaRule sla, CancellationToken cancellationToken)
+    {
+        tasks = tasks.OfKind(query.Kind).InSlaState(query.Sla, sla).DueBy(query.DueBy);
         if (TaskCursor.TryDecode(query.After, out var afterDue, out var afterId))
         {
             // (due_at, id) > (afterDue, afterId), written with the bound on due_at on its own: PostgreSQL then starts the
@@ -65,14 +96,6 @@ internal sealed class ListTasksQueryHandler(IEPeopleDbContext db, ICurrentUser u
             tasks = tasks.Where(t => t.DueAt >= afterDue && (t.DueAt > afterDue || t.Id.CompareTo(afterId) > 0));
         }
 
-        var rows = await tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(query.Limit).ToList();
-        var next = rows.Count > query.Limit ? TaskCursor.Encode(page[^1].DueAt!.Value, page[^1].Id) : null;
-        var instances = page.Select(t => t.InstanceId).Distinct().ToList();
-        var petitions = await db.Petitions.AsNoTracking().Where(p => instances.Contains(p.WorkflowInstanceId))
-            .Select(p => new { p.WorkflowInstanceId, p.Id, p.Kind }).ToDictionaryAsync(p => p.WorkflowInstanceId, cancellationToken);
-        return new TaskPage([.. page.Select(t => petitions.TryGetValue(t.InstanceId, out var p)
-            ? t.ToSummary(sla) with { PetitionId = p.Id, Kind = p.Kind.ToString() }
-            : t.ToSummary(sla))], next);
+        return await tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using EPeople.Application.Institutions;
 using EPeople.Application.Calendar;
 using System.Text.Json;
 using EPeople.Application.Abstractions;
@@ -22,6 +23,17 @@ internal static class TaskAccess
             ? await db.Departments.Where(d => d.Id == departmentId).Select(d => d.NameKo).SingleOrDefaultAsync(ct)
             : null;
         return new Officer(user.Name, institution, department, user.IsInRole(Roles.InstitutionAdmin) || user.Position == "DepartmentHead");
+    }
+
+    /// <summary>
+    /// The same officer from the institutions directory's snapshot instead of two queries: for worklist reads, where a
+    /// department renamed on another node in the last 30 seconds may still show its old name (ADR 16).
+    /// </summary>
+    public static async Task<Officer> OfficerAsync(this InstitutionDirectory directory, ICurrentUser user, CancellationToken ct)
+    {
+        var institution = user.InstitutionId is { } id ? await directory.ByIdAsync(id, ct) : null;
+        var department = user.DepartmentId is { } departmentId ? institution?.Departments.FirstOrDefault(d => d.Id == departmentId)?.NameKo : null;
+        return new Officer(user.Name, institution?.Code, department, user.IsInRole(Roles.InstitutionAdmin) || user.Position == "DepartmentHead");
     }
 
     public static async Task<WorkflowTaskRecord> LoadTaskAsync(this IEPeopleDbContext db, string taskId, Officer officer, CancellationToken ct)

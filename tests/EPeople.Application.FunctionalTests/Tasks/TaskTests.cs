@@ -96,6 +96,34 @@ public sealed class TaskTests(DatabaseProvider provider) : DatabaseTest(provider
     }
 
     [Test]
+    public async Task ShouldListMyTasksAssignedOrClaimedOnceEachMostUrgentFirst()
+    {
+        var assignedOnly = await StartPetitionAsync("petition-a");
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        var assignedAndClaimed = await StartPetitionAsync("petition-b");
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        var claimedOnly = await StartPetitionAsync("petition-c");
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        await StartPetitionAsync("petition-d"); // nobody's yet
+
+        await RunAsSeoulOfficerAsync("head.seoul@test", "DepartmentHead");
+        await App.SendAsync(new ReassignTaskCommand(assignedOnly.Id, assignedOnly.Revision, "officer.seoul@test"));
+        var reassigned = await App.SendAsync(new ReassignTaskCommand(assignedAndClaimed.Id, assignedAndClaimed.Revision, "officer.seoul@test"));
+        await RunAsSeoulOfficerAsync();
+        await App.SendAsync(new ClaimTaskCommand(reassigned.Id, reassigned.Revision));
+        await App.SendAsync(new ClaimTaskCommand(claimedOnly.Id, claimedOnly.Revision));
+
+        var first = await App.SendAsync(new ListTasksQuery(TaskScope.Mine, Limit: 2));
+        var second = await App.SendAsync(new ListTasksQuery(TaskScope.Mine, After: first.Next, Limit: 2));
+
+        var mine = first.Items.Concat(second.Items).ToList();
+        mine.Select(t => t.CorrelationId).Order().ShouldBe(["petition-a", "petition-b", "petition-c"]); // b is both: listed once
+        mine.ShouldBe(mine.OrderBy(t => t.DueAt).ThenBy(t => t.Id, StringComparer.Ordinal).ToList());
+        second.Next.ShouldBeNull();
+        (await App.SendAsync(new CountTasksQuery(TaskScope.Mine))).All.ShouldBe(3);
+    }
+
+    [Test]
     public async Task ShouldCompleteOnceAndReturnTheSameResultForTheSameOperation()
     {
         var task = await StartPetitionAsync();

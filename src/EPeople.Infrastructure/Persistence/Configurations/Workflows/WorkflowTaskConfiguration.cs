@@ -31,6 +31,8 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.HasIndex(t => new { t.InstitutionCode, t.IsOpen, t.DueAt, t.Id });
         builder.HasIndex(t => new { t.Department, t.IsOpen, t.DueAt, t.Id });
         builder.HasIndex(t => new { t.Assignee, t.IsOpen, t.DueAt, t.Id });
+        builder.HasIndex(t => new { t.ClaimedBy, t.IsOpen, t.DueAt, t.Id }); // "mine" is assigned to me or claimed by me
+
         builder.HasIndex(t => t.InstanceId);
     }
 }

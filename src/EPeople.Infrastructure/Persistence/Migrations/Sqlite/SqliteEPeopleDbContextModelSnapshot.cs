@@ -753,6 +753,9 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Assignee", "IsOpen", "DueAt", "Id")
                         .HasDatabaseName("ix_wf_task_assignee_is_open_due_at_id");
 
+                    b.HasIndex("ClaimedBy", "IsOpen", "DueAt", "Id")
+                        .HasDatabaseName("ix_wf_task_claimed_by_is_open_due_at_id");
+
                     b.HasIndex("Department", "IsOpen", "DueAt", "Id")
                         .HasDatabaseName("ix_wf_task_department_is_open_due_at_id");
 
