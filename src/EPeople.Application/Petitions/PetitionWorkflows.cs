@@ -15,6 +15,13 @@ public static class PetitionWorkflows
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>The kind of petition a definition runs, or null for a workflow that is not a petition's.</summary>
+    public static PetitionKind? KindOf(string? definitionId) =>
+        definitionId is not null && KindsByDefinition.TryGetValue(definitionId, out var kind) ? kind : null;
+
+    private static readonly Dictionary<string, PetitionKind> KindsByDefinition =
+        Enum.GetValues<PetitionKind>().ToDictionary(DefinitionId, StringComparer.Ordinal);
+
     /// <summary>True for the definitions of petitions (their instances' correlation id is the petition id).</summary>
     public static bool IsPetitionDefinition(string definitionId) => definitionId.StartsWith("petition.", StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using EPeople.Application.Petitions;
 using EPeople.Application.Institutions;
 using EPeople.Workflows.Ports;
 using EPeople.Domain.Petitions;
@@ -74,13 +75,10 @@ internal sealed class ListTasksQueryHandler(IEPeopleDbContext db, ICurrentUser u
         var page = rows.Take(query.Limit).ToList();
         var next = rows.Count > query.Limit ? TaskCursor.Encode(page[^1].DueAt!.Value, page[^1].Id) : null;
 
-        // Then the page's petitions (id and kind) by the unique workflow-instance index. A join in the same statement was
-        // planned as a hash join plus a sort whenever the petitions looked few to the planner.
-        var instances = page.Select(t => t.InstanceId).Distinct().ToList();
-        var petitions = await db.Petitions.AsNoTracking().Where(p => instances.Contains(p.WorkflowInstanceId))
-            .Select(p => new { p.WorkflowInstanceId, p.Id, p.Kind }).ToDictionaryAsync(p => p.WorkflowInstanceId, cancellationToken);
-        return new TaskPage([.. page.Select(t => petitions.TryGetValue(t.InstanceId, out var p)
-            ? t.ToSummary(sla) with { PetitionId = p.Id, Kind = p.Kind.ToString() }
+        // A petition's workflow is correlated by the petition's id and there is one workflow per kind, so the task row
+        // alone names its petition and kind: the page is one statement.
+        return new TaskPage([.. page.Select(t => PetitionWorkflows.KindOf(t.DefinitionId) is { } kind && Guid.TryParse(t.CorrelationId, out var petitionId)
+            ? t.ToSummary(sla) with { PetitionId = petitionId, Kind = kind.ToString() }
             : t.ToSummary(sla))], next);
     }
 
