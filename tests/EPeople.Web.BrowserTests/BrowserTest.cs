@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using EPeople.Testing;
@@ -71,6 +74,17 @@ public abstract class BrowserTest
         }
 
         _playwright?.Dispose();
+    }
+
+    /// <summary>An HTTP client of the app's API signed in as a demo user (bearer token), for setting the scene quickly.</summary>
+    protected static async Task<HttpClient> ApiAsync(string email, string password)
+    {
+        var client = new HttpClient { BaseAddress = App.BaseAddress };
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>Saves a full-page screenshot under TestResults/screenshots/&lt;test&gt;/NN-name.png.</summary>

@@ -14,16 +14,6 @@ namespace EPeople.Web.BrowserTests;
 /// </summary>
 public sealed class CitizenPetitionJourneyTests : BrowserTest
 {
-    private static async Task<HttpClient> ApiAsync(string email, string password)
-    {
-        var client = new HttpClient { BaseAddress = App.BaseAddress };
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     private async Task SignInAsync(string email, string password, string returnUrl)
     {
         await Page.Context.ClearCookiesAsync(); // the previous user is signed out

@@ -11,16 +11,6 @@ namespace EPeople.Web.BrowserTests;
 /// </summary>
 public sealed class OfficialsSideTests : BrowserTest
 {
-    private static async Task<HttpClient> ApiAsync(string email, string password)
-    {
-        var client = new HttpClient { BaseAddress = App.BaseAddress };
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     // A grievance filed by the API straight to Seoul, and its task's page address as Seoul's officials see it.
     private static async Task<(string Title, string TaskPage)> FileToSeoulAsync()
     {
