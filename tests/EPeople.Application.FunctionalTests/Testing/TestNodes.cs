@@ -71,11 +71,25 @@ public sealed class TestNodes : IAsyncDisposable
     {
         foreach (var host in Hosts)
         {
-            await host.StopAsync();
+            try
+            {
+                await host.StopAsync();
+            }
+            catch (AggregateException e) when (e.Flatten().InnerExceptions.All(IsClusterManagerShutdownRace))
+            {
+                // Quartz's clustered job store can throw from ClusterManager.Shutdown when it stops before its first
+                // check-in task exists (seen only on a heavily loaded machine). The test's assertions have already run
+                // and the scheduler is stopped either way; anything else thrown on stop still fails the test.
+                await TestContext.Out.WriteLineAsync($"Quartz cluster manager shutdown race on stop: {e.Flatten().InnerExceptions[0].Message}");
+            }
+
             host.Dispose();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(Folder, recursive: true);
     }
+
+    private static bool IsClusterManagerShutdownRace(Exception e) =>
+        e is NullReferenceException && e.StackTrace?.Contains("Quartz.Impl.AdoJobStore.ClusterManager.Shutdown", StringComparison.Ordinal) == true;
 }
