@@ -85,7 +85,7 @@ internal static class CircuitsBenchmark
         {
             var result = await MeasureAsync(browser, gcdump, page, circuits, warmup);
             results.Add(result);
-            Console.WriteLine(F($"  {result.Label}: {result.Connected}/{circuits} connected in the browser, {result.After.Circuits - result.Before.Circuits} more CircuitHost objects on the server's heap ({result.Before.Circuits} → {result.After.Circuits}), heap {result.Before.HeapBytes / 1048576.0:0.0} → {result.After.HeapBytes / 1048576.0:0.0} MB, working set {result.Before.WorkingSetBytes / 1048576.0:0.0} → {result.After.WorkingSetBytes / 1048576.0:0.0} MB; heading \"{result.Heading}\"; load {WorklistBenchmark.Load()}"));
+            Console.WriteLine(F($"  {result.Label}: {result.Connected}/{circuits} connected in the browser, {result.After.Circuits - result.Before.Circuits} more CircuitHost objects on the server's heap ({result.Before.Circuits} → {result.After.Circuits}), heap {result.Before.HeapBytes / 1048576.0:0.0} → {result.After.HeapBytes / 1048576.0:0.0} MB, working set {result.Before.WorkingSetBytes / 1048576.0:0.0} → {result.After.WorkingSetBytes / 1048576.0:0.0} MB, GC committed {result.Before.CommittedBytes / 1048576.0:0.0} → {result.After.CommittedBytes / 1048576.0:0.0} MB; heading \"{result.Heading}\"; load {WorklistBenchmark.Load()}"));
         }
 
         Print(results);
@@ -94,42 +94,54 @@ internal static class CircuitsBenchmark
     private static void Print(List<Result> results)
     {
         var blanks = results.Where(r => r.Page == Page.BlankTemplate && r.Connected > 0).ToList();
-        double? blankWs = blanks.Count > 0 ? blanks.Average(r => r.WorkingSetKbPerCircuit) : null;
-        double? blankHeap = blanks.Count > 0 ? blanks.Average(r => r.HeapKbPerCircuit) : null;
+        var blank = blanks.Count == 0 ? null : new Figures(
+            blanks.Average(r => r.HeapKb), blanks.Average(r => r.WorkingSetKb),
+            blanks.All(r => r.ReserveFreeKb is not null) ? blanks.Average(r => r.ReserveFreeKb!.Value) : null);
         Console.WriteLine();
-        Console.WriteLine("| Page (own server process) | Circuits connected | Δ managed heap / circuit | Δ working set / circuit | vs blank template (heap / working set) | Goal (G6) |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| Page (own server process) | Circuits | Δ managed heap / circuit | Δ working set / circuit | Δ working set without the GC's free reserve / circuit | vs blank template (heap / working set / without reserve) | Goal (G6) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             if (r.Connected == 0)
             {
-                Console.WriteLine(F($"| {r.Label} | 0 | not measured: no circuit connected | | | |"));
+                Console.WriteLine($"| {r.Label} | 0 | not measured: no circuit connected | | | | |");
                 continue;
             }
 
-            var ratio = r.Page == Page.BlankTemplate || blankWs is null
+            var ratio = r.Page == Page.BlankTemplate || blank is null
                 ? ""
-                : F($"{r.HeapKbPerCircuit / blankHeap:0.00}× / {r.WorkingSetKbPerCircuit / blankWs:0.00}×");
-            var goal = r.Page is Page.Worklist or Page.PetitionDetails or Page.TaskPage ? Verdict(r, blankWs) : "comparator";
-            Console.WriteLine(F($"| {r.Label} | {r.Connected} | {r.HeapKbPerCircuit:0} KB | {r.WorkingSetKbPerCircuit:0} KB | {ratio} | {goal} |"));
+                : F($"{r.HeapKb / blank.HeapKb:0.00}× / {r.WorkingSetKb / blank.WorkingSetKb:0.00}× / {Ratio(r.ReserveFreeKb, blank.ReserveFreeKb)}");
+            var goal = r.Page is Page.Worklist or Page.PetitionDetails or Page.TaskPage ? Verdict(r, blank) : "comparator";
+            Console.WriteLine(F($"| {r.Label} | {r.Connected} | {r.HeapKb:0} KB | {r.WorkingSetKb:0} KB | {Kb(r.ReserveFreeKb)} | {ratio} | {goal} |"));
         }
 
-        Console.WriteLine(blankWs is null
+        Console.WriteLine(blank is null
             ? "The blank template was not measured: no ratio and no verdict against it."
-            : F($"Comparator: the blank Blazor Web App template (Server, global interactivity), {blankHeap:0} KB heap / {blankWs:0} KB working set per circuit (mean of {blanks.Count} runs: {string.Join(" / ", blanks.Select(b => F($"{b.WorkingSetKbPerCircuit:0}")))} KB). Goal: working set per circuit ≤ {GoalRatio:0}× the template's and ≤ {GoalKb:0} KB."));
+            : F($"Comparator of the verdict: the blank Blazor Web App template (Server, global interactivity), mean of its {blanks.Count} runs ({string.Join(" / ", blanks.Select(b => F($"{b.HeapKb:0} KB heap, {b.WorkingSetKb:0} KB working set")))})."));
+        Console.WriteLine(F($"Goal: ≤ {GoalRatio:0}× the template's circuit and ≤ {GoalKb:0} KB. The verdict is on the working set without the GC's free reserve when it was read (dotnet-counters), else on the raw working set."));
+        Console.WriteLine("Raw working set: the server GC keeps memory it committed once, so a process that starts small (the template) shows its heap's growth as working set, and one that has grown already (EPeople) does not; the column without the reserve (live heap + the rest of the working set outside the GC's committed memory) compares like with like.");
         Console.WriteLine(F($"load after run {WorklistBenchmark.Load()}"));
     }
 
-    private static string Verdict(Result r, double? blankWs)
+    private sealed record Figures(double HeapKb, double WorkingSetKb, double? ReserveFreeKb);
+
+    private static string Kb(double? kb) => kb is null ? "not read" : F($"{kb:0} KB");
+
+    private static string Ratio(double? value, double? blank) => value is null || blank is null ? "–" : F($"{value / blank:0.00}×");
+
+    private static string Verdict(Result r, Figures? blank)
     {
-        var absolute = r.WorkingSetKbPerCircuit <= GoalKb;
-        if (blankWs is null)
+        var (kb, comparator) = r.ReserveFreeKb is { } adjusted && blank?.ReserveFreeKb is { } blankAdjusted
+            ? (adjusted, (double?)blankAdjusted)
+            : (r.WorkingSetKb, blank?.WorkingSetKb);
+        var absolute = kb <= GoalKb;
+        if (comparator is null)
         {
             return F($"≤ {GoalKb:0} KB: {(absolute ? "met" : "missed")}; ratio not measured");
         }
 
-        var relative = r.WorkingSetKbPerCircuit <= GoalRatio * blankWs.Value;
-        return F($"≤ {GoalRatio:0}× and ≤ {GoalKb:0} KB: {(absolute && relative ? "**met**" : "**missed**")}");
+        var relative = kb <= GoalRatio * comparator.Value;
+        return F($"{kb / comparator:0.00}× and {kb:0} KB: {(absolute && relative ? "**met**" : "**missed**")}");
     }
 
     private static async Task<Result> MeasureAsync(IBrowser browser, string gcdump, Page page, int circuits, int warmup)
@@ -166,7 +178,7 @@ internal static class CircuitsBenchmark
                 await first.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(path)}");
                 await first.Locator("#login-email").FillAsync(email);
                 await first.Locator("#login-password").FillAsync(password!);
-                await first.Locator("button[type=submit]").ClickAsync();
+                await first.Locator("form:has(#login-email) button[type=submit]").ClickAsync();
                 await first.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
             }
             else
@@ -219,12 +231,19 @@ internal static class CircuitsBenchmark
         return connected;
     }
 
-    private sealed record Sample(long HeapBytes, long WorkingSetBytes, int Circuits);
+    /// <summary>Live managed bytes, working set, the GC's committed memory (null when not read) and live CircuitHost objects.</summary>
+    private sealed record Sample(long HeapBytes, long WorkingSetBytes, long? CommittedBytes, int Circuits);
 
     private sealed record Result(Page Page, string Label, string Heading, int Connected, Sample Before, Sample After)
     {
-        public double HeapKbPerCircuit => (After.HeapBytes - Before.HeapBytes) / 1024.0 / Connected;
-        public double WorkingSetKbPerCircuit => (After.WorkingSetBytes - Before.WorkingSetBytes) / 1024.0 / Connected;
+        public double HeapKb => (After.HeapBytes - Before.HeapBytes) / 1024.0 / Connected;
+
+        public double WorkingSetKb => (After.WorkingSetBytes - Before.WorkingSetBytes) / 1024.0 / Connected;
+
+        /// <summary>Live heap plus working set outside the GC's committed memory: the working set less what the GC keeps free.</summary>
+        public double? ReserveFreeKb => Before.CommittedBytes is { } c0 && After.CommittedBytes is { } c1
+            ? ((After.WorkingSetBytes - c1 + After.HeapBytes) - (Before.WorkingSetBytes - c0 + Before.HeapBytes)) / 1024.0 / Connected
+            : null;
     }
 
     /// <summary>
@@ -253,7 +272,33 @@ internal static class CircuitsBenchmark
 
         var rss = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         var kb = long.Parse(rss["VmRSS:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
-        return new Sample(heap, kb * 1024, hosts);
+        return new Sample(heap, kb * 1024, await CommittedAsync(pid, folder), hosts);
+    }
+
+    /// <summary>
+    /// The GC's committed memory after its last collection (the forced one), from the runtime's metrics read with
+    /// dotnet-counters; null when the tool is not installed.
+    /// </summary>
+    private static async Task<long?> CommittedAsync(int pid, string folder)
+    {
+        string tool;
+        try
+        {
+            tool = Tool("dotnet-counters");
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+
+        var csv = Path.Combine(folder, $"counters-{Guid.NewGuid():N}.csv");
+        await RunAsync(tool, "collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "--counters", "System.Runtime[dotnet.gc.last_collection.memory.committed_size]",
+            "--format", "csv", "-o", csv, "--refresh-interval", "1", "--duration", "00:00:00:03");
+        // Timestamp,Provider,Counter Name,Counter Type,Mean/Increment
+        var value = File.Exists(csv)
+            ? File.ReadLines(csv).Select(l => l.Split(',')).LastOrDefault(f => f.Length >= 5 && f[2].StartsWith("dotnet.gc.last_collection.memory.committed_size", StringComparison.Ordinal))?[4]
+            : null;
+        return value is null ? null : (long)double.Parse(value, CultureInfo.InvariantCulture);
     }
 
     private static Dictionary<string, string> EPeopleSettings(string folder) => new()
