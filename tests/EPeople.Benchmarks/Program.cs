@@ -13,6 +13,13 @@ var clients = Arg("--clients", 16);
 var seconds = Arg("--seconds", 10);
 var perClient = Arg("--instances-per-client", 120);
 
+if (args.Contains("circuits"))
+{
+    // G6 needs no PostgreSQL: each page gets its own server process on SQLite (or the blank template app).
+    await CircuitsBenchmark.RunAsync(Arg("--circuits", 200), Arg("--warmup", 10), [.. Text("--pages")?.Split(',') ?? []]);
+    return 0;
+}
+
 Console.WriteLine($"EPeople engine benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load {Load()}, {clients} clients");
 await using var host = await BenchmarkHost.StartAsync();
 if (args.Contains("filing"))
@@ -124,6 +131,12 @@ int Arg(string name, int fallback)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+string? Text(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
 static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

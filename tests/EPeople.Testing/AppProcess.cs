@@ -23,6 +23,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The operating-system process id (for diagnostics tools attached to it, such as dotnet-gcdump).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>What the process wrote so far (for failure messages).</summary>
     public string Output
     {
@@ -35,7 +38,14 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string folder)
+    public static Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string folder) =>
+        StartAsync(settings, folder, Path.Combine(AppContext.BaseDirectory, "EPeople.Web.dll"), "/health/ready");
+
+    /// <summary>
+    /// Another ASP.NET Core app the same way (its folder is its content root), ready once <paramref name="readyPath"/>
+    /// answers 200: benchmarks use it to run a comparator app beside the product.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string folder, string appDll, string readyPath)
     {
         var port = FreePort();
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
@@ -46,11 +56,11 @@ public sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EPeople.Web.dll"));
+        info.ArgumentList.Add(appDll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.ArgumentList.Add("--contentRoot");
-        info.ArgumentList.Add(AppContext.BaseDirectory);
+        info.ArgumentList.Add(Path.GetDirectoryName(appDll)!);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -65,7 +75,7 @@ public sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilReadyAsync();
+        await app.WaitUntilReadyAsync(readyPath);
         return app;
     }
 
@@ -88,7 +98,7 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilReadyAsync()
+    private async Task WaitUntilReadyAsync(string readyPath)
     {
         using var client = CreateClient();
         var deadline = Stopwatch.StartNew();
@@ -101,7 +111,7 @@ public sealed class AppProcess : IAsyncDisposable
 
             try
             {
-                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                if ((await client.GetAsync(new Uri(readyPath, UriKind.Relative))).StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }
