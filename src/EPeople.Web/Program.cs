@@ -108,6 +108,9 @@ app.Use(async (context, next) =>
     headers.XContentTypeOptions = "nosniff";
     headers["Referrer-Policy"] = "same-origin";
     headers.XFrameOptions = "DENY";
+    // Never framed by another site (clickjacking). Blazor would add frame-ancestors 'self' only while its WebSocket
+    // compression is on; compression is off (below), so the policy is ours, and stricter.
+    headers.ContentSecurityPolicy = "frame-ancestors 'none'";
     if (context.Request.Path.StartsWithSegments("/api"))
     {
         headers.CacheControl = "no-store";
@@ -140,7 +143,9 @@ api.MapCalendarEndpoints();
 api.MapWorkflowEndpoints();
 api.MapPetitionEndpoints();
 api.MapNoticeEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// WebSocket compression off: its per-connection compressor state was most of a circuit's memory outside the GC heap
+// (circuits benchmark, G6), and render batches are small; framing is refused by our own headers above.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
 
 await app.RunAsync();
 return 0;

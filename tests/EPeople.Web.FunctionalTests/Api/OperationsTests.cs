@@ -42,4 +42,15 @@ public sealed class OperationsTests
         response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         response.Headers.CacheControl!.NoStore.ShouldBeTrue();
     }
+
+    [Test]
+    public async Task ShouldForbidFramingOfEveryPage()
+    {
+        using var client = WebTestSetup.Anonymous();
+
+        var response = await client.GetAsync("/");
+
+        response.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
+        response.Headers.GetValues("Content-Security-Policy").ShouldBe(["frame-ancestors 'none'"]);
+    }
 }
