@@ -80,7 +80,8 @@ public sealed class EnglishFilingJourneyTests : BrowserTest
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Worklist", Level = 1 }).WaitForAsync();
         await WaitForInteractiveAsync();
         await Page.GetByLabel("Kind of petition").SelectOptionAsync("CivilPetition");
-        await Page.WaitForURLAsync("**/worklist?kind=CivilPetition");
+        // The filter navigates inside the page (no load event), so the address is polled rather than awaited as a navigation.
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/worklist\\?kind=CivilPetition$"), new() { Timeout = 20_000 });
         var row = Page.Locator("[data-testid=worklist] tr", new() { HasText = title });
         await row.WaitForAsync();
         (await row.TextContentAsync())!.ShouldContain("on time");

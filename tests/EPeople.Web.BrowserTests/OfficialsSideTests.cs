@@ -110,7 +110,7 @@ public sealed class OfficialsSideTests : BrowserTest
             await Page.GotoAsync("/admin");
             await WaitForInteractiveAsync();
             await Page.GetByRole(AriaRole.Link, new() { Name = link }).First.ClickAsync();
-            await Page.WaitForURLAsync($"**/institutions/6110000/{page}");
+            await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/institutions/6110000/{page}$"), new() { Timeout = 20_000 });
             await Page.Locator("h1").WaitForAsync();
             await WaitForInteractiveAsync();
             await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
