@@ -87,6 +87,25 @@ public abstract class BrowserTest
         return client;
     }
 
+    /// <summary>
+    /// Signs in through the login page as someone else: the page's cookies go first (the previous user is signed out),
+    /// and with <paramref name="english"/> the language choice is put back as the switch would store it.
+    /// </summary>
+    protected async Task SignInAsync(string email, string password, string returnUrl, IPage? page = null, bool english = false)
+    {
+        page ??= Page;
+        await page.Context.ClearCookiesAsync();
+        if (english)
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en|uic=en", Url = App.BaseAddress.ToString() }]);
+        }
+
+        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GetByLabel(english ? "E-mail address" : "이메일 주소").FillAsync(email);
+        await page.GetByLabel(english ? "Password" : "비밀번호").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = english ? "Sign in" : "로그인" }).ClickAsync();
+    }
+
     /// <summary>Saves a full-page screenshot under TestResults/screenshots/&lt;test&gt;/NN-name.png.</summary>
     protected Task ScreenshotAsync(string name) => ScreenshotAsync(Page, name);
 

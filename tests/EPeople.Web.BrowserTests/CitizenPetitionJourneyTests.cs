@@ -14,15 +14,6 @@ namespace EPeople.Web.BrowserTests;
 /// </summary>
 public sealed class CitizenPetitionJourneyTests : BrowserTest
 {
-    private async Task SignInAsync(string email, string password, string returnUrl)
-    {
-        await Page.Context.ClearCookiesAsync(); // the previous user is signed out
-        await Page.GotoAsync($"/account/login?returnUrl={returnUrl}");
-        await Page.GetByLabel("이메일 주소").FillAsync(email);
-        await Page.GetByLabel("비밀번호").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
-    }
-
     // Once the list has loaded (rows or the empty message), no row carries the title.
     private async Task ShouldNotBeInTheWorklistAsync(string title)
     {

@@ -9,17 +9,6 @@ namespace EPeople.Web.BrowserTests;
 /// </summary>
 public sealed class EnglishFilingJourneyTests : BrowserTest
 {
-    // Signing in as someone else starts from no cookies; the language choice is put back as the switch would store it.
-    private async Task SignInInEnglishAsync(string email, string password, string returnUrl)
-    {
-        await Page.Context.ClearCookiesAsync();
-        await Page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en|uic=en", Url = App.BaseAddress.ToString() }]);
-        await Page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await Page.GetByLabel("E-mail address").FillAsync(email);
-        await Page.GetByLabel("Password").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
-
     [Test]
     public async Task ACitizenFilesAndFollowsAPetitionInEnglish()
     {
@@ -76,7 +65,7 @@ public sealed class EnglishFilingJourneyTests : BrowserTest
         var petitionPage = new Uri(Page.Url).AbsolutePath;
 
         // The ministry's official finds it, overdue-first filters and all in English, and transfers it to MOLIT.
-        await SignInInEnglishAsync("officer.mohw@epeople.example", "Demo-2026!official", "/worklist");
+        await SignInAsync("officer.mohw@epeople.example", "Demo-2026!official", "/worklist", english: true);
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Worklist", Level = 1 }).WaitForAsync();
         await WaitForInteractiveAsync();
         await Page.GetByLabel("Kind of petition").SelectOptionAsync("CivilPetition");
@@ -100,7 +89,7 @@ public sealed class EnglishFilingJourneyTests : BrowserTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Worklist", Level = 1 }).WaitForAsync();
 
-        await SignInInEnglishAsync("officer.molit@epeople.example", "Demo-2026!official", "/worklist");
+        await SignInAsync("officer.molit@epeople.example", "Demo-2026!official", "/worklist", english: true);
         row = Page.Locator("[data-testid=worklist] tr", new() { HasText = title });
         await row.WaitForAsync();
         await WaitForInteractiveAsync();
@@ -115,7 +104,7 @@ public sealed class EnglishFilingJourneyTests : BrowserTest
         await Page.GetByRole(AriaRole.Heading, new() { Name = "Worklist", Level = 1 }).WaitForAsync();
 
         // The citizen sees reception → transfer → result, and rates the answer 2/5.
-        await SignInInEnglishAsync("citizen2@epeople.example", "Demo-2026!citizen", petitionPage);
+        await SignInAsync("citizen2@epeople.example", "Demo-2026!citizen", petitionPage, english: true);
         await Page.GetByTestId("answer").WaitForAsync();
         await WaitForInteractiveAsync();
         (await Page.GetByTestId("answer").TextContentAsync()).ShouldBe("We will repave it by 12 December.");
@@ -131,7 +120,7 @@ public sealed class EnglishFilingJourneyTests : BrowserTest
         await Page.GetByRole(AriaRole.Status).WaitForAsync();
         await ScreenshotAsync("rated-en");
 
-        await SignInInEnglishAsync("officer.molit@epeople.example", "Demo-2026!official", "/worklist");
+        await SignInAsync("officer.molit@epeople.example", "Demo-2026!official", "/worklist", english: true);
         await Page.Locator("[data-testid=worklist] tr", new() { HasText = title }).WaitForAsync();
         await ScreenshotAsync("additional-answer-task-en");
     }

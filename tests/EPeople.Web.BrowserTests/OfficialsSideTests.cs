@@ -29,21 +29,13 @@ public sealed class OfficialsSideTests : BrowserTest
         return (title, "/tasks/" + task.GetProperty("id").GetString());
     }
 
-    private static async Task SignInAsync(IPage page, string email, string password, string returnUrl)
-    {
-        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.GetByLabel("이메일 주소").FillAsync(email);
-        await page.GetByLabel("비밀번호").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
-    }
-
     [Test]
     public async Task TwoOfficialsOnOneTaskTheSecondIsToldSomeoneElseActed()
     {
         var (_, taskPage) = await FileToSeoulAsync();
         var head = await NewPageAsync();
-        await SignInAsync(Page, "officer.seoul@epeople.example", "Demo-2026!official", taskPage);
-        await SignInAsync(head, "head.seoul@epeople.example", "Demo-2026!official", taskPage);
+        await SignInAsync("officer.seoul@epeople.example", "Demo-2026!official", taskPage, Page);
+        await SignInAsync("head.seoul@epeople.example", "Demo-2026!official", taskPage, head);
         await Page.GetByTestId("task-action").WaitForAsync();
         await head.GetByTestId("task-action").WaitForAsync();
         await WaitForInteractiveAsync();
@@ -74,7 +66,7 @@ public sealed class OfficialsSideTests : BrowserTest
     {
         var (title, taskPage) = await FileToSeoulAsync();
         var phone = await NewPageAsync(new ViewportSize { Width = 375, Height = 740 });
-        await SignInAsync(phone, "officer.seoul@epeople.example", "Demo-2026!official", "/worklist");
+        await SignInAsync("officer.seoul@epeople.example", "Demo-2026!official", "/worklist", phone);
         await phone.GetByRole(AriaRole.Heading, new() { Name = "업무 목록", Level = 1 }).WaitForAsync();
         await WaitForInteractiveAsync(phone);
         await phone.Locator("[data-testid=worklist] tr", new() { HasText = title }).WaitForAsync();
@@ -99,7 +91,7 @@ public sealed class OfficialsSideTests : BrowserTest
     public async Task TheInstitutionAdministratorSeesOfficialsIntakeRulesAndWorkload()
     {
         await FileToSeoulAsync(); // at least one open task, so the workload has something to show
-        await SignInAsync(Page, "admin.seoul@epeople.example", "Demo-2026!admin", "/admin");
+        await SignInAsync("admin.seoul@epeople.example", "Demo-2026!admin", "/admin", Page);
         await Page.GetByRole(AriaRole.Heading, new() { Name = "기관 관리", Level = 1 }).WaitForAsync();
         await WaitForInteractiveAsync();
         await ScreenshotAsync("admin-home");

@@ -34,8 +34,8 @@ internal sealed class CountTasksQueryHandler(IEPeopleDbContext db, ICurrentUser 
         var open = db.WorkflowTasks.AsNoTracking().Where(t => t.IsOpen).InScope(query.Scope, officer).OfKind(query.Kind);
 
         // One round trip over the scope's index range, each state a conditional count (the same boundaries as SlaRule).
-        var now = sla.Now.ToUniversalTime();
-        var atRiskUntil = sla.AtRiskUntil.ToUniversalTime();
+        var now = sla.Now;
+        var atRiskUntil = sla.AtRiskUntil;
         var counts = await open.GroupBy(_ => 1).Select(g => new
         {
             Overdue = g.Count(t => t.DueAt < now),

@@ -96,9 +96,8 @@ internal sealed class GetWorkloadQueryHandler(
     private static async Task<List<Row>> CountAsync(
         IQueryable<IGrouping<string?, WorkflowTaskRecord>> groups, SlaRule sla, CancellationToken cancellationToken)
     {
-        // Npgsql only writes UTC offsets; the rule holds Korea Standard Time.
-        var now = sla.Now.ToUniversalTime();
-        var atRiskUntil = sla.AtRiskUntil.ToUniversalTime();
+        var now = sla.Now;
+        var atRiskUntil = sla.AtRiskUntil;
         return await groups
             .Select(g => new Row(
                 g.Key,

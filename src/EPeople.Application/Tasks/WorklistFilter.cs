@@ -35,9 +35,8 @@ internal static class WorklistFilter
     /// <summary>The same boundaries as <see cref="SlaRule.StateOf"/>: overdue before now, at risk up to the next working day's start.</summary>
     public static IQueryable<WorkflowTaskRecord> InSlaState(this IQueryable<WorkflowTaskRecord> tasks, string? state, SlaRule rule)
     {
-        // Npgsql only writes UTC offsets; the rule holds Korea Standard Time.
-        var now = rule.Now.ToUniversalTime();
-        var atRiskUntil = rule.AtRiskUntil.ToUniversalTime();
+        var now = rule.Now;
+        var atRiskUntil = rule.AtRiskUntil;
         return state switch
         {
             SlaRule.Overdue => tasks.Where(t => t.DueAt < now),
