@@ -21,7 +21,11 @@ public static class DependencyInjection
         });
         services.AddScoped<Workflows.WorkflowDefinitionCatalog>();
         services.AddOptions<Petitions.PetitionOptions>();
-        services.AddScoped<Petitions.Routing.IPetitionRouter, Petitions.Routing.RuleBasedPetitionRouter>();
+        services.AddScoped<Petitions.Routing.RuleBasedPetitionRouter>();
+        services.AddScoped<Petitions.Routing.IPetitionRouter, Petitions.Routing.LearnedPetitionRouter>();
+        services.AddSingleton<Petitions.Routing.RouterModelSource>();
+        services.AddSingleton<Petitions.Routing.RoutingKeywordRuleBook>();
+        services.AddSingleton<Petitions.Routing.RouterRetraining>();
         services.AddScoped<Tasks.ITaskParticipant, Petitions.PetitionTaskParticipant>();
         services.AddScoped<Petitions.Notices.PetitionNotifier>();
         services.AddSingleton<Petitions.SupplementDeadlines>();

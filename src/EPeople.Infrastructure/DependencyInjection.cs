@@ -29,6 +29,12 @@ public static class DependencyInjection
         services.AddScoped<OutboxDispatcher>();
 
         services.Configure<EPeople.Application.Petitions.PetitionOptions>(configuration.GetSection(EPeople.Application.Petitions.PetitionOptions.Section));
+        services.Configure<EPeople.Application.Petitions.Routing.RoutingOptions>(configuration.GetSection(EPeople.Application.Petitions.Routing.RoutingOptions.Section));
+        services.PostConfigure<EPeople.Application.Petitions.Routing.RoutingOptions>(o =>
+        {
+            o.ModelPath = string.IsNullOrEmpty(o.ModelPath) ? "" : Path.GetFullPath(o.ModelPath, contentRootPath);
+            o.CategoryMapPath = Path.GetFullPath(o.CategoryMapPath, contentRootPath);
+        });
         services.Configure<SeedOptions>(o => o.DemoUsers = isDevelopment);
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.PostConfigure<SeedOptions>(o =>
@@ -46,7 +52,8 @@ public static class DependencyInjection
         services.AddEPeopleWorkflows();
 
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
-        services.AddEPeopleScheduler(database, scheduler);
+        services.AddEPeopleScheduler(database, scheduler,
+            (configuration.GetSection(EPeople.Application.Petitions.Routing.RoutingOptions.Section).Get<EPeople.Application.Petitions.Routing.RoutingOptions>() ?? new()).RetrainCron);
         return services;
     }
 }

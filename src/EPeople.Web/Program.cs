@@ -21,6 +21,11 @@ if (WorkflowCommands.IsWorkflowCommand(args))
     return WorkflowCommands.Run(args, Console.Out, Console.Error);
 }
 
+if (RouterCommands.IsRouterCommand(args))
+{
+    return RouterCommands.Run(args, Console.Out, Console.Error);
+}
+
 var command = AdminCommands.IsAdminCommand(args) ? args[0] : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
 var services = builder.Services;
@@ -143,6 +148,7 @@ api.MapCalendarEndpoints();
 api.MapWorkflowEndpoints();
 api.MapPetitionEndpoints();
 api.MapNoticeEndpoints();
+api.MapRoutingEndpoints();
 // WebSocket compression off: its per-connection compressor state was most of a circuit's memory outside the GC heap
 // (circuits benchmark, G6), and render batches are small; framing is refused by our own headers above.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);

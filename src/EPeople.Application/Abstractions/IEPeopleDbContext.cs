@@ -27,6 +27,9 @@ public interface IEPeopleDbContext
     DbSet<Petitions.FilingKeyRecord> FilingKeys { get; }
     DbSet<Petitions.Notices.CitizenNoticeRecord> CitizenNotices { get; }
     DbSet<EPeople.Domain.Privacy.PersonalDataAccess> PersonalDataAccessLog { get; }
+    DbSet<EPeople.Domain.Petitions.RoutingKeywordRule> RoutingKeywordRules { get; }
+    DbSet<Petitions.Routing.RoutingSuggestionRecord> RoutingSuggestions { get; }
+    DbSet<Petitions.Routing.RouterModelVersionRecord> RouterModelVersions { get; }
 
     /// <summary>For the use cases that join the engine's commit in one transaction (filing, task actions).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

@@ -106,10 +106,11 @@ internal sealed class FilePetitionCommandHandler(
                          ?? throw new ConflictException("No triage desk is configured in the institutions directory.", "NoTriageDesk");
         // An opinion on a consultation goes to the consultation's institution and is due when the consultation closes.
         var consultation = command.ConsultationId is { } consultationId ? await OpenConsultationAsync(consultationId, cancellationToken) : null;
-        var decision = consultation is not null
-            ? new RoutingDecision(consultation.InstitutionCode, 1.0, "the consultation's institution")
+        var routed = consultation is not null
+            ? new RoutingResult([new RoutingDecision(consultation.InstitutionCode, 1.0, "the consultation's institution")])
             : await router.RouteAsync(new RoutingRequest(kind, subtype, command.Title!, command.Body!, command.InstitutionCode, command.Region), cancellationToken);
-        var automatic = decision is not null && decision.Confidence >= options.Value.AutoRouteConfidence;
+        var decision = routed.Best;
+        var automatic = decision is not null && decision.Confidence >= options.Value.AutoRouteThreshold(kind);
         var institution = automatic ? decision!.InstitutionCode : triageDesk;
 
         var definition = await definitions.GetLatestAsync(PetitionWorkflows.DefinitionId(kind), cancellationToken)
@@ -122,6 +123,11 @@ internal sealed class FilePetitionCommandHandler(
             ReceiptNumber.New(now), institution, toTriageDesk: !automatic,
             department: automatic ? await directory.IntakeDepartmentAsync(institution, kind, subtype, cancellationToken) : null, now);
         db.Petitions.Add(petition);
+        // Kept for every petition: the triage desk reads them, and the router's record can be checked against answers.
+        db.RoutingSuggestions.AddRange(routed.Ranked.Take(3).Select((d, i) => new RoutingSuggestionRecord
+        {
+            PetitionId = petition.Id, Rank = i + 1, InstitutionCode = d.InstitutionCode, Confidence = d.Confidence, Reason = d.Reason,
+        }));
         if (command.IdempotencyKey is { } newKey)
         {
             db.FilingKeys.Add(new FilingKeyRecord { PetitionerId = petitionerId, Key = newKey, RequestHash = hash, PetitionId = petition.Id, CreatedAt = now });

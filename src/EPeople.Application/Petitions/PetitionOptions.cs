@@ -36,6 +36,16 @@ public sealed class PetitionOptions
     /// <summary>Below this confidence a petition goes to the triage desk instead of being relayed automatically.</summary>
     public double AutoRouteConfidence { get; set; } = 0.8;
 
+    /// <summary>
+    /// A kind's own threshold, where it differs from <see cref="AutoRouteConfidence"/>: the router's confidence is
+    /// calibrated (0.8 means right about four times in five), so a threshold is the precision an operator accepts for
+    /// that kind against the triage desk's workload.
+    /// </summary>
+    public Dictionary<string, double> AutoRouteConfidenceByKind { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public double AutoRouteThreshold(PetitionKind kind) =>
+        AutoRouteConfidenceByKind.TryGetValue(kind.ToString(), out var threshold) ? threshold : AutoRouteConfidence;
+
     public string PeriodOf(PetitionKind kind, PetitionSubtype? subtype) =>
         (subtype is { } s && Periods.TryGetValue($"{kind}.{s}", out var bySubtype) ? bySubtype : null)
         ?? (Periods.TryGetValue(kind.ToString(), out var byKind) ? byKind : "P14D");

@@ -46,6 +46,9 @@ public abstract class EPeopleDbContext(DbContextOptions options)
     public DbSet<Application.Petitions.FilingKeyRecord> FilingKeys => Set<Application.Petitions.FilingKeyRecord>();
     public DbSet<Domain.Privacy.PersonalDataAccess> PersonalDataAccessLog => Set<Domain.Privacy.PersonalDataAccess>();
     public DbSet<Application.Petitions.Notices.CitizenNoticeRecord> CitizenNotices => Set<Application.Petitions.Notices.CitizenNoticeRecord>();
+    public DbSet<Domain.Petitions.RoutingKeywordRule> RoutingKeywordRules => Set<Domain.Petitions.RoutingKeywordRule>();
+    public DbSet<Application.Petitions.Routing.RoutingSuggestionRecord> RoutingSuggestions => Set<Application.Petitions.Routing.RoutingSuggestionRecord>();
+    public DbSet<Application.Petitions.Routing.RouterModelVersionRecord> RouterModelVersions => Set<Application.Petitions.Routing.RouterModelVersionRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,7 +10,7 @@ namespace EPeople.Infrastructure.Scheduling;
 /// </summary>
 internal static class QuartzRegistration
 {
-    public static IServiceCollection AddEPeopleScheduler(this IServiceCollection services, DatabaseOptions database, SchedulerOptions scheduler)
+    public static IServiceCollection AddEPeopleScheduler(this IServiceCollection services, DatabaseOptions database, SchedulerOptions scheduler, string routerRetrainCron)
     {
         if (!scheduler.Enabled)
         {
@@ -56,6 +56,10 @@ internal static class QuartzRegistration
                 .WithIdentity("rating-windows")
                 .StartNow()
                 .WithSimpleSchedule(TimeSpan.FromMinutes(10)));
+            // Weekly by default, at night Korean time: training takes a core for about a minute.
+            q.ScheduleJob<RouterRetrainingJob>(t => t
+                .WithIdentity("router-retraining")
+                .WithCronSchedule(routerRetrainCron, c => c.InTimeZone(KoreaTimeZone())));
             q.ScheduleJob<OutboxDispatchJob>(t => t
                 .WithIdentity("outbox-dispatch")
                 .StartNow()
@@ -64,4 +68,10 @@ internal static class QuartzRegistration
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
+
+    /// <summary>Korea has no daylight saving: a fixed +09:00 zone serves where the tz database is absent.</summary>
+    private static TimeZoneInfo KoreaTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Seoul", out var seoul)
+            ? seoul
+            : TimeZoneInfo.CreateCustomTimeZone("KST", TimeSpan.FromHours(9), "Korea Standard Time", "Korea Standard Time");
 }

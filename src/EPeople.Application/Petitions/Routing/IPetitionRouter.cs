@@ -5,15 +5,23 @@ namespace EPeople.Application.Petitions.Routing;
 /// <summary>What the router sees of a petition being filed.</summary>
 public sealed record RoutingRequest(PetitionKind Kind, PetitionSubtype? Subtype, string Title, string Body, string? InstitutionCode, string? RegionCode);
 
-/// <summary>Where a petition should go, how sure the router is (0–1) and why, in words an official can check.</summary>
+/// <summary>Where a petition could go, how sure the router is (0–1) and why, in words an official can check.</summary>
 public sealed record RoutingDecision(string InstitutionCode, double Confidence, string Reason);
 
+/// <summary>The router's answer: institutions best first (rules before the model), each at most once; empty when nothing applies.</summary>
+public sealed record RoutingResult(IReadOnlyList<RoutingDecision> Ranked)
+{
+    public static RoutingResult None { get; } = new([]);
+
+    public RoutingDecision? Best => Ranked.Count > 0 ? Ranked[0] : null;
+}
+
 /// <summary>
-/// The routing seam. Today's implementation applies rules (<see cref="RuleBasedPetitionRouter"/>); the learned router
-/// of a later issue implements the same interface and may fall back to the rules. The caller applies the confidence
-/// threshold: below it the petition goes to the triage desk with the suggestion.
+/// The routing seam: rules (<see cref="RuleBasedPetitionRouter"/>) and the learned model (<see cref="LearnedPetitionRouter"/>).
+/// The caller applies the kind's confidence threshold: below it, or when the best is the triage desk itself, the
+/// petition goes to the triage desk with the suggestions.
 /// </summary>
 public interface IPetitionRouter
 {
-    Task<RoutingDecision?> RouteAsync(RoutingRequest request, CancellationToken cancellationToken);
+    Task<RoutingResult> RouteAsync(RoutingRequest request, CancellationToken cancellationToken);
 }

@@ -33,7 +33,7 @@ internal sealed class SuggestInstitutionQueryHandler(IPetitionRouter router, Ins
     {
         var kind = Enum.Parse<PetitionKind>(query.Kind!);
         PetitionSubtype? subtype = string.IsNullOrEmpty(query.Subtype) ? null : Enum.Parse<PetitionSubtype>(query.Subtype);
-        var decision = await router.RouteAsync(new RoutingRequest(kind, subtype, query.Title ?? "", query.Body ?? "", null, query.Region), cancellationToken);
+        var decision = (await router.RouteAsync(new RoutingRequest(kind, subtype, query.Title ?? "", query.Body ?? "", null, query.Region), cancellationToken)).Best;
         if (decision is null)
         {
             return new InstitutionSuggestionDto(null, 0, null, false);
@@ -41,6 +41,6 @@ internal sealed class SuggestInstitutionQueryHandler(IPetitionRouter router, Ins
 
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         return new InstitutionSuggestionDto(new InstitutionRefDto(decision.InstitutionCode, await directory.NameAsync(decision.InstitutionCode, english, cancellationToken)),
-            decision.Confidence, decision.Reason, decision.Confidence >= options.Value.AutoRouteConfidence);
+            decision.Confidence, decision.Reason, decision.Confidence >= options.Value.AutoRouteThreshold(kind));
     }
 }

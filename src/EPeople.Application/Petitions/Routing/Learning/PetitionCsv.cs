@@ -24,7 +24,7 @@ public static class PetitionCsv
 
     public static List<PetitionCsvRow> Read(TextReader reader, string name)
     {
-        var records = Records(reader).GetEnumerator();
+        var records = CsvRecords.Read(reader).GetEnumerator();
         if (!records.MoveNext() || !records.Current.Select(h => h.Trim().TrimStart('\uFEFF')).SequenceEqual(Header))
         {
             throw new InvalidDataException($"{name}: the first line must be the header {string.Join(',', Header)}.");
@@ -56,68 +56,21 @@ public static class PetitionCsv
         return rows;
     }
 
-    private static IEnumerable<List<string>> Records(TextReader reader)
+    /// <summary>Writes rows in the same format, quoting fields that need it.</summary>
+    public static void Write(IEnumerable<PetitionCsvRow> rows, TextWriter writer)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var any = false;
-        int c;
-        while ((c = reader.Read()) != -1)
-        {
-            any = true;
-            var ch = (char)c;
-            if (quoted)
-            {
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        field.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    field.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch == '\n' || ch == '\r')
-            {
-                if (ch == '\r' && reader.Peek() == '\n')
-                {
-                    reader.Read();
-                }
+        static string Field(string value) => value.AsSpan().IndexOfAny(",\"\r\n") >= 0
+            ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+            : value;
 
-                fields.Add(field.ToString());
-                field.Clear();
-                yield return fields;
-                fields = [];
-                any = false;
-            }
-            else
-            {
-                field.Append(ch);
-            }
-        }
-
-        if (any)
+        writer.Write(string.Join(',', Header));
+        writer.Write('\n');
+        foreach (var row in rows)
         {
-            fields.Add(field.ToString());
-            yield return fields;
+            writer.Write(string.Join(',', Field(row.Id), Field(row.Category), Field(row.Title),
+                row.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), row.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                row.Agrees.ToString(CultureInfo.InvariantCulture)));
+            writer.Write('\n');
         }
     }
 }

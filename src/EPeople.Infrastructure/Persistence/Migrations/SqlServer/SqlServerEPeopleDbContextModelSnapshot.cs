@@ -228,6 +228,107 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("citizen_notices", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Application.Petitions.Routing.RouterModelVersionRecord", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
+                    b.Property<double?>("CoverageAt80")
+                        .HasColumnType("float")
+                        .HasColumnName("coverage_at80");
+
+                    b.Property<double?>("CoverageAt90")
+                        .HasColumnType("float")
+                        .HasColumnName("coverage_at90");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)")
+                        .HasColumnName("decision");
+
+                    b.Property<int>("HeldBackCount")
+                        .HasColumnType("int")
+                        .HasColumnName("held_back_count");
+
+                    b.Property<double?>("IncumbentCoverageAt80")
+                        .HasColumnType("float")
+                        .HasColumnName("incumbent_coverage_at80");
+
+                    b.Property<double?>("IncumbentTop1")
+                        .HasColumnType("float")
+                        .HasColumnName("incumbent_top1");
+
+                    b.Property<byte[]>("Model")
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("model");
+
+                    b.Property<double?>("Top1")
+                        .HasColumnType("float")
+                        .HasColumnName("top1");
+
+                    b.Property<double?>("Top3")
+                        .HasColumnType("float")
+                        .HasColumnName("top3");
+
+                    b.Property<int>("TrainingCount")
+                        .HasColumnType("int")
+                        .HasColumnName("training_count");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Version")
+                        .HasName("pk_router_model_versions");
+
+                    b.HasIndex("Verdict", "Version")
+                        .HasDatabaseName("ix_router_model_versions_verdict_version");
+
+                    b.ToTable("router_model_versions", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Application.Petitions.Routing.RoutingSuggestionRecord", b =>
+                {
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("petition_id");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int")
+                        .HasColumnName("rank");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("float")
+                        .HasColumnName("confidence");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(7)")
+                        .HasColumnName("institution_code");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("PetitionId", "Rank")
+                        .HasName("pk_petition_routing_suggestions");
+
+                    b.ToTable("petition_routing_suggestions", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Workflows.WorkflowBookmarkRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -1457,6 +1558,42 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("petition_events", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Domain.Petitions.RoutingKeywordRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("id");
+
+                    b.Property<string>("InstitutionCode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(7)")
+                        .HasColumnName("institution_code");
+
+                    b.Property<string>("Keyword")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)")
+                        .HasColumnName("keyword");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_routing_keyword_rules");
+
+                    b.ToTable("routing_keyword_rules", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Domain.Privacy.PersonalDataAccess", b =>
                 {
                     b.Property<long>("Id")
@@ -1810,6 +1947,16 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("asp_net_user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Application.Petitions.Routing.RoutingSuggestionRecord", b =>
+                {
+                    b.HasOne("EPeople.Domain.Petitions.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_petition_routing_suggestions_petitions_petition_id");
                 });
 
             modelBuilder.Entity("EPeople.Domain.Institutions.Department", b =>

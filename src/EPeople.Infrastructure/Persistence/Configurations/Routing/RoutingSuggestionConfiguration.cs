@@ -1,0 +1,18 @@
+using EPeople.Application.Petitions.Routing;
+using EPeople.Domain.Petitions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EPeople.Infrastructure.Persistence.Configurations.Routing;
+
+internal sealed class RoutingSuggestionConfiguration : IEntityTypeConfiguration<RoutingSuggestionRecord>
+{
+    public void Configure(EntityTypeBuilder<RoutingSuggestionRecord> builder)
+    {
+        builder.ToTable("petition_routing_suggestions");
+        builder.HasKey(s => new { s.PetitionId, s.Rank });
+        builder.Property(s => s.InstitutionCode).HasMaxLength(7).IsUnicode(false).IsRequired();
+        builder.Property(s => s.Reason).HasMaxLength(300).IsRequired();
+        builder.HasOne<Petition>().WithMany().HasForeignKey(s => s.PetitionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
