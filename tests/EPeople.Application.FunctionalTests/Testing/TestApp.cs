@@ -71,6 +71,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Scheduler:OutboxPollSeconds"] = "1",
             ["Seed:Directory"] = Path.Combine(AppContext.BaseDirectory, "Testing", "Samples"),
             ["Seed:DemoUsers"] = "false",
+            // No shipped model: routing tests promote the model they need, the rest route by the rules alone.
+            ["Routing:ModelPath"] = "",
             ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
             ["PublicSite:BaseUrl"] = "https://epeople.test",
         }).Build();
@@ -114,6 +116,16 @@ public sealed class TestApp : IAsyncDisposable
         await ExecuteAsync<EPeople.Application.Institutions.InstitutionDirectory>(d =>
         {
             d.Invalidate();
+            return Task.CompletedTask;
+        });
+        await ExecuteAsync<EPeople.Application.Petitions.Routing.RouterModelSource>(m =>
+        {
+            m.Invalidate();
+            return Task.CompletedTask;
+        });
+        await ExecuteAsync<EPeople.Application.Petitions.Routing.RoutingKeywordRuleBook>(b =>
+        {
+            b.Invalidate();
             return Task.CompletedTask;
         });
     }

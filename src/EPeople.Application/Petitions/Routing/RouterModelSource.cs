@@ -85,7 +85,7 @@ public sealed class RouterModelSource(IServiceScopeFactory scopes, IOptions<Rout
                 {
                     using var stream = new MemoryStream(bytes ?? []);
                     var model = RouterModelFile.Load(stream, $"router model version {newest}");
-                    return new State(new ActiveRouterModel(model, $"version {newest}", newest, Categories()), newest, Problem: null, now);
+                    return new State(new ActiveRouterModel(model, $"version {newest}", newest, Categories(model)), newest, Problem: null, now);
                 }
                 catch (RouterModelException ex)
                 {
@@ -109,7 +109,7 @@ public sealed class RouterModelSource(IServiceScopeFactory scopes, IOptions<Rout
                     path, model.Classifier.TermCount, model.Classifier.Labels.Count, model.Info.TrainedAt, model.Info.TrainingCount);
             }
 
-            return new State(new ActiveRouterModel(model, Path.GetFileName(path), 0, Categories()), newest, Problem: null, now);
+            return new State(new ActiveRouterModel(model, Path.GetFileName(path), 0, Categories(model)), newest, Problem: null, now);
         }
         catch (RouterModelException ex)
         {
@@ -118,7 +118,9 @@ public sealed class RouterModelSource(IServiceScopeFactory scopes, IOptions<Rout
         }
     }
 
-    private CategoryInstitutionMap Categories() => CategoryInstitutionMap.Load(options.Value.CategoryMapPath);
+    /// <summary>Only a category model needs the mapping (a missing mapping then leaves it unusable, reported like a missing model).</summary>
+    private CategoryInstitutionMap Categories(RouterModel model) =>
+        model.Info.LabelKind == RouterLabelKind.Category ? CategoryInstitutionMap.Load(options.Value.CategoryMapPath) : CategoryInstitutionMap.Empty;
 
     /// <param name="Version">The newest promoted version when this was decided (0: none).</param>
     private sealed record State(ActiveRouterModel? Active, int Version, string? Problem, DateTimeOffset CheckedAt);

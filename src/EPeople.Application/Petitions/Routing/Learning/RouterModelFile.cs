@@ -14,6 +14,9 @@ namespace EPeople.Application.Petitions.Routing.Learning;
 public static class RouterModelFile
 {
     private const int FormatVersion = 1;
+
+    /// <summary>Far above any real vocabulary: a damaged count must not make the reader allocate gigabytes.</summary>
+    private const int MaxTerms = 20_000_000;
     private static readonly byte[] Signature = "EPEOPLE-ROUTER\n"u8.ToArray();
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -101,7 +104,7 @@ public static class RouterModelFile
             var header = JsonSerializer.Deserialize<Header>(reader.ReadString(), Json)
                          ?? throw new RouterModelException($"{name} has no model header.");
             var termCount = reader.ReadInt32();
-            if (termCount < 0 || header.Labels.Length < 2 || header.Temperature <= 0)
+            if (termCount is < 0 or > MaxTerms || header.Labels.Length < 2 || header.Temperature <= 0)
             {
                 throw new RouterModelException($"{name} has an impossible shape ({termCount} terms, {header.Labels.Length} labels).");
             }
@@ -127,7 +130,8 @@ public static class RouterModelFile
 
             return new RouterModel(new PetitionClassifier(header.Labels, terms, idf, weights, bias, header.Temperature, header.Shape), header.Info);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or JsonException or ArgumentException or IOException or NotSupportedException)
+        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or JsonException or ArgumentException or IOException or NotSupportedException
+                                       or FormatException or OverflowException)
         {
             throw new RouterModelException($"{name} is damaged and cannot be read ({ex.Message}).", ex);
         }
