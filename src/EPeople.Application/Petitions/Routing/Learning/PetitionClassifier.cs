@@ -1,10 +1,10 @@
 namespace EPeople.Application.Petitions.Routing.Learning;
 
 /// <summary>
-/// A multinomial logistic regression over <see cref="PetitionTerms"/>: each term has a weight per label, a petition's
-/// score for a label is the sum over its terms (log-scaled counts times inverse document frequency, normalised to
-/// unit length), and a softmax with a fitted temperature turns the scores into calibrated probabilities. Immutable
-/// and safe to share between threads.
+/// A linear classifier over <see cref="PetitionTerms"/>: each term has a weight per label, a petition's score for a
+/// label is the sum over its terms (log-scaled counts times inverse document frequency, normalised to unit length),
+/// and a softmax with a fitted temperature turns the scores into calibrated probabilities, whichever loss the weights
+/// were trained with (<see cref="TrainingLoss"/>). Immutable and safe to share between threads.
 /// </summary>
 public sealed class PetitionClassifier
 {
@@ -131,6 +131,14 @@ public sealed class PetitionClassifier
 
     internal static double[] Probabilities(SparseVector vector, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, int labelCount, double temperature)
     {
+        var scores = Scores(vector, weights, bias, labelCount);
+        Softmax(scores, temperature);
+        return scores;
+    }
+
+    /// <summary>Each label's score: its bias plus the petition's term values times their weights.</summary>
+    internal static double[] Scores(SparseVector vector, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, int labelCount)
+    {
         var scores = new double[labelCount];
         for (var l = 0; l < labelCount; l++)
         {
@@ -147,7 +155,6 @@ public sealed class PetitionClassifier
             }
         }
 
-        Softmax(scores, temperature);
         return scores;
     }
 

@@ -2,8 +2,9 @@ namespace EPeople.Application.Petitions.Routing.Learning;
 
 /// <summary>
 /// Trains a <see cref="PetitionClassifier"/>: terms seen in at least <see cref="ClassifierTrainingOptions.MinTermCount"/>
-/// petitions, examples weighted by recency, softmax regression by AdaGrad, then a temperature fitted on the newest
-/// examples (held back from a first model) so that "90 %" means right nine times in ten on the latest petitions.
+/// petitions, examples weighted by recency, weights fitted by AdaGrad to the chosen <see cref="TrainingLoss"/> (optionally
+/// averaged over the passes, the biases optionally moved to the newest label mix), then a temperature fitted on the
+/// newest examples (held back from a first model) so that "90 %" means right nine times in ten on the latest petitions.
 /// </summary>
 public static class PetitionClassifierTrainer
 {
@@ -12,6 +13,11 @@ public static class PetitionClassifierTrainer
         if (examples.Count == 0)
         {
             throw new InvalidDataException("There is nothing to learn from: no labelled petitions.");
+        }
+
+        if (options.DropDuplicates)
+        {
+            examples = WithoutDuplicates(examples);
         }
 
         var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -40,12 +46,65 @@ public static class PetitionClassifierTrainer
             var fitOn = byDate[..^held];
             progress?.Report($"training on the older {fitOn.Length:N0} to calibrate on the newest {held:N0}");
             var (w0, b0) = Fit(vectors, targets, sampleWeights, fitOn, terms.Count, labels.Length, options);
+            ExpectRecentMix(b0, targets, sampleWeights, fitOn, options);
             temperature = FitTemperature(vectors, targets, byDate[^held..], w0, b0, labels.Length);
         }
 
         progress?.Report($"training on all {examples.Count:N0} ({terms.Count:N0} terms, {labels.Length} labels)");
         var (weights, bias) = Fit(vectors, targets, sampleWeights, byDate, terms.Count, labels.Length, options);
+        ExpectRecentMix(bias, targets, sampleWeights, byDate, options);
         return new PetitionClassifier(labels, terms, idf, weights, bias, temperature, options.Shape);
+    }
+
+    /// <summary>The examples with each repeated title and label kept once, as its newest copy.</summary>
+    private static List<LabelledPetition> WithoutDuplicates(IReadOnlyList<LabelledPetition> examples)
+    {
+        var newest = new Dictionary<(string Text, string Label), LabelledPetition>();
+        foreach (var example in examples)
+        {
+            var key = (example.Text, example.Label);
+            if (!newest.TryGetValue(key, out var seen) || seen.Date < example.Date)
+            {
+                newest[key] = example;
+            }
+        }
+
+        return examples.Where(e => ReferenceEquals(newest[(e.Text, e.Label)], e)).ToList();
+    }
+
+    /// <summary>
+    /// Moves the biases from the label mix the model learnt (all examples, as weighted) toward the mix of the newest
+    /// ones: which boards citizens write to shifts over the year, and the next petition follows the recent mix.
+    /// </summary>
+    private static void ExpectRecentMix(float[] bias, int[] targets, double[] sampleWeights, int[] rowsByDate, ClassifierTrainingOptions options)
+    {
+        var recent = (int)Math.Round(rowsByDate.Length * options.PriorShare);
+        if (recent == 0 || options.PriorStrength == 0)
+        {
+            return;
+        }
+
+        // One pseudo-count per label keeps a label the newest examples happen to lack from being ruled out.
+        var learnt = new double[bias.Length];
+        var expected = new double[bias.Length];
+        Array.Fill(learnt, 1.0);
+        Array.Fill(expected, 1.0);
+        foreach (var i in rowsByDate)
+        {
+            learnt[targets[i]] += sampleWeights[i];
+        }
+
+        foreach (var i in rowsByDate[^recent..])
+        {
+            expected[targets[i]]++;
+        }
+
+        var learntTotal = learnt.Sum();
+        var expectedTotal = expected.Sum();
+        for (var l = 0; l < bias.Length; l++)
+        {
+            bias[l] += (float)(options.PriorStrength * Math.Log(expected[l] / expectedTotal / (learnt[l] / learntTotal)));
+        }
     }
 
     private static (Dictionary<string, int> Terms, float[] Idf) Vocabulary(List<string>[] extracted, int minCount)
@@ -101,19 +160,31 @@ public static class PetitionClassifierTrainer
         var gradient = new double[labelCount];
         var rate = options.LearningRate;
         var l2 = options.L2;
+
+        // The average of the weights after each step, kept lazily: with w the weights after step T of the averaged
+        // passes, their mean is w - (1/T) Σ (t - 1) Δt, so only the weights a step changes are touched.
+        var averaged = options.Averaged && options.AverageFromEpoch < options.Epochs;
+        var lag = averaged ? new double[weights.Length] : [];
+        var biasLag = new double[labelCount];
+        var steps = 0L;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             random.Shuffle(order);
+            var averaging = averaged && epoch >= options.AverageFromEpoch;
             foreach (var i in order)
             {
                 var vector = vectors[i];
-                var p = PetitionClassifier.Probabilities(vector, weights, bias, labelCount, 1.0);
-                var sample = sampleWeights[i];
+                var scores = PetitionClassifier.Scores(vector, weights, bias, labelCount);
+                LossGradient(options.Loss, scores, targets[i], sampleWeights[i], gradient);
                 for (var l = 0; l < labelCount; l++)
                 {
-                    gradient[l] = sample * (p[l] - (l == targets[i] ? 1 : 0));
                     biasSquares[l] += (float)(gradient[l] * gradient[l]);
-                    bias[l] -= (float)(rate * gradient[l] / (1e-8 + Math.Sqrt(biasSquares[l])));
+                    var step = rate * gradient[l] / (1e-8 + Math.Sqrt(biasSquares[l]));
+                    bias[l] -= (float)step;
+                    if (averaging)
+                    {
+                        biasLag[l] -= steps * step;
+                    }
                 }
 
                 for (var k = 0; k < vector.Index.Length; k++)
@@ -124,13 +195,54 @@ public static class PetitionClassifierTrainer
                     {
                         var g = (gradient[l] * value) + (l2 * weights[offset + l]);
                         squares[offset + l] += (float)(g * g);
-                        weights[offset + l] -= (float)(rate * g / (1e-8 + Math.Sqrt(squares[offset + l])));
+                        var step = rate * g / (1e-8 + Math.Sqrt(squares[offset + l]));
+                        weights[offset + l] -= (float)step;
+                        if (averaging)
+                        {
+                            lag[offset + l] -= steps * step;
+                        }
                     }
                 }
+
+                steps += averaging ? 1 : 0;
+            }
+        }
+
+        if (averaged && steps > 0)
+        {
+            for (var j = 0; j < weights.Length; j++)
+            {
+                weights[j] -= (float)(lag[j] / steps);
+            }
+
+            for (var l = 0; l < labelCount; l++)
+            {
+                bias[l] -= (float)(biasLag[l] / steps);
             }
         }
 
         return (weights, bias);
+    }
+
+    /// <summary>The gradient of the example's loss with respect to each label's score.</summary>
+    private static void LossGradient(TrainingLoss loss, double[] scores, int target, double sampleWeight, double[] gradient)
+    {
+        if (loss == TrainingLoss.Softmax)
+        {
+            PetitionClassifier.Softmax(scores, 1.0);
+        }
+
+        for (var l = 0; l < scores.Length; l++)
+        {
+            var y = l == target ? 1.0 : 0.0;
+            gradient[l] = sampleWeight * (loss switch
+            {
+                TrainingLoss.Softmax => scores[l] - y,
+                TrainingLoss.Logistic => (1 / (1 + Math.Exp(-scores[l]))) - y,
+                // max(0, 1 - sign · score)², with sign +1 for the petition's label and -1 for the others.
+                _ => -2 * ((2 * y) - 1) * Math.Max(0, 1 - (((2 * y) - 1) * scores[l])),
+            });
+        }
     }
 
     /// <summary>The temperature that minimises the log loss on the held-back rows (a one-dimensional golden search).</summary>

@@ -9,7 +9,8 @@ namespace EPeople.Application.Petitions.Routing.Learning;
 /// <list type="bullet">
 /// <item>words (<c>w:</c>), and each word's stem with a trailing particle or ending removed, so the variants meet;</item>
 /// <item>the stems of neighbouring words (<c>b:</c>), which carry phrases such as 최저 임금;</item>
-/// <item>character n-grams inside each word (<c>c:</c>), which still match when spacing or a suffix differs.</item>
+/// <item>character n-grams (<c>c:</c>), inside each word or, with <see cref="TermShape.SpanWords"/>, across the whole
+/// title, which still match when spacing or a suffix differs.</item>
 /// </list>
 /// </summary>
 public static class PetitionTerms
@@ -72,17 +73,25 @@ public static class PetitionTerms
             }
 
             previous = stem;
-            AddCharacterGrams(word, shape, terms);
+            if (!shape.SpanWords)
+            {
+                AddCharacterGrams(word, shape, terms);
+            }
+        }
+
+        if (shape.SpanWords && words.Length > 0)
+        {
+            AddCharacterGrams(string.Join(' ', words), shape, terms);
         }
 
         return terms;
     }
 
-    private static void AddCharacterGrams(string word, TermShape shape, List<string> terms)
+    private static void AddCharacterGrams(string text, TermShape shape, List<string> terms)
     {
         // Boundary marks let a gram tell a word's start or end from its middle: 국가 at the start of 국가보훈 differs
-        // from the end of 강대국가.
-        var marked = string.Concat("<", word, ">");
+        // from the end of 강대국가. Between words, the single space does the same.
+        var marked = string.Concat("<", text, ">");
         for (var n = shape.MinGram; n <= shape.MaxGram; n++)
         {
             for (var i = 0; i + n <= marked.Length; i++)
