@@ -24,6 +24,7 @@ public sealed class RouterTests(DatabaseProvider provider) : DatabaseTest(provid
 {
     private const string TriageDesk = "1140100";
     private const string Seoul = "6110000";
+    private const string Police = "1320000";
     private static readonly Guid CitizenId = Guid.NewGuid();
 
     private static FilePetitionCommand Petition(string title, string? institution = null, string? region = null) => new(
@@ -234,11 +235,12 @@ public sealed class RouterTests(DatabaseProvider provider) : DatabaseTest(provid
             (await App.SendAsync(new SuggestInstitutionQuery("CivilPetition", "Grievance", "노인 요양원 간병 문제", "요양원 간병 문제", null))).Institution!.Code
                 .ShouldBe(RouterExamples.Welfare); // routed by the promoted version
 
-            // A new subject appears in the newest petitions. A model that knows it is in use; the candidate, which
-            // learns only from the older history, cannot know it and is worse on the held-back newest petitions.
+            // A new subject, answered by an institution the older history never names, fills the newest petitions. A
+            // model that knows it is in use; the candidate learns only from the older history, cannot name that
+            // institution, and is worse on the held-back newest petitions.
             for (var i = 0; i < 12; i++)
             {
-                await FileAndAnswerAsync($"드론 비행 금지구역 {i}번 민원", RouterExamples.Interior);
+                await FileAndAnswerAsync($"드론 불법 촬영 {i}건 신고", Police);
             }
 
             var knowing = await App.QueryDbAsync(db => RouterHistory.LoadAsync(db, DateTimeOffset.MinValue, CancellationToken.None));
@@ -248,7 +250,7 @@ public sealed class RouterTests(DatabaseProvider provider) : DatabaseTest(provid
             var second = await App.ExecuteAsync<RouterRetraining, RouterModelVersionRecord>(r => r.RunAsync(CancellationToken.None));
 
             second.Version.ShouldBe(3);
-            second.Verdict.ShouldBe(RouterModelVerdict.Rejected);
+            second.Verdict.ShouldBe(RouterModelVerdict.Rejected, second.Decision);
             second.Decision.ShouldStartWith("Worse than version 2");
             second.Top1!.Value.ShouldBeLessThan(second.IncumbentTop1!.Value);
             second.Model.ShouldBeNull();

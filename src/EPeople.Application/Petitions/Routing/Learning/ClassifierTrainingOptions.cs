@@ -10,6 +10,9 @@ public sealed record ClassifierTrainingOptions
     /// <summary>Passes over the examples.</summary>
     public int Epochs { get; init; } = 5;
 
+    /// <summary>At least this many example steps in all: passes are added when there are few examples.</summary>
+    public int MinimumSteps { get; init; } = 100_000;
+
     /// <summary>AdaGrad's base step. Larger steps fit the older, denser months too closely and route newer petitions worse.</summary>
     public double LearningRate { get; init; } = 0.03;
 

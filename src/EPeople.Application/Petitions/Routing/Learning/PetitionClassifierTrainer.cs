@@ -163,11 +163,15 @@ public static class PetitionClassifierTrainer
 
         // The average of the weights after each step, kept lazily: with w the weights after step T of the averaged
         // passes, their mean is w - (1/T) Σ (t - 1) Δt, so only the weights a step changes are touched.
-        var averaged = options.Averaged && options.AverageFromEpoch < options.Epochs;
+        // A small history (a new deployment's first retraining) gets more passes: with the step size tuned for tens of
+        // thousands of petitions, five passes over a few hundred would leave the weights near zero and the bias,
+        // i.e. the most common label, deciding everything.
+        var epochs = Math.Max(options.Epochs, (int)Math.Ceiling((double)options.MinimumSteps / Math.Max(rows.Length, 1)));
+        var averaged = options.Averaged && options.AverageFromEpoch < epochs;
         var lag = averaged ? new double[weights.Length] : [];
         var biasLag = new double[labelCount];
         var steps = 0L;
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        for (var epoch = 0; epoch < epochs; epoch++)
         {
             random.Shuffle(order);
             var averaging = averaged && epoch >= options.AverageFromEpoch;
