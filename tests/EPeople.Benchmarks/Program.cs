@@ -20,6 +20,15 @@ if (args.Contains("circuits"))
     return 0;
 }
 
+if (args.Contains("router"))
+{
+    // Issue 6 needs no PostgreSQL: the router and its anchor on the national petitions file.
+    EPeople.Benchmarks.Routing.RouterBenchmark.Run(
+        Text("--input") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/petitions/petitions-2019.csv")),
+        DateOnly.ParseExact(Text("--ended-by") ?? "2019-08-31", "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    return 0;
+}
+
 Console.WriteLine($"EPeople engine benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load {Load()}, {clients} clients");
 await using var host = await BenchmarkHost.StartAsync();
 if (args.Contains("filing"))
