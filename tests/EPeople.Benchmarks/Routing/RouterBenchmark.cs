@@ -37,6 +37,17 @@ internal static class RouterBenchmark
         var oursTraining = watch.Elapsed;
         var oursScore = ClassifierEvaluator.Evaluate(ours, test);
         Print("EPeople router", oursScore, oursTraining);
+
+        // Scored again as it ships: written to its file format (weights as bytes per term) and read back.
+        using (var file = new MemoryStream())
+        {
+            RouterModelFile.Save(new RouterModel(ours, new RouterModelInfo(RouterLabelKind.Category, false, DateTimeOffset.UtcNow, train.Count, endedBy, input, null)), file);
+            var size = file.Length;
+            file.Position = 0;
+            var shipped = RouterModelFile.Load(file, "benchmark model");
+            Print($"EPeople router, from its file ({size / 1024.0 / 1024.0:F1} MB)", ClassifierEvaluator.Evaluate(shipped.Classifier, test), oursTraining);
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"versus the anchor: top-1 {100 * (oursScore.Top1 - anchorScore.Top1):+0.0;-0.0} points (goal ≥ +5), top-3 {100 * (oursScore.Top3 - anchorScore.Top3):+0.0;-0.0} points, " +
             $"coverage at 80 % {Ratio(oursScore.CoverageAt80, anchorScore.CoverageAt80)} (goal ≥ 2×), at 90 % {Ratio(oursScore.CoverageAt90, anchorScore.CoverageAt90)}"));

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -7,8 +8,8 @@ namespace EPeople.Application.Petitions.Routing.Learning;
 
 /// <summary>
 /// The router model file: gzip over a fixed signature, a format version, the provenance and shape as JSON, then the
-/// terms, their idf, the weights as half-precision floats (a model ships in the repository and is loaded at start:
-/// half the size, and the routing decisions do not change at three significant digits) and the biases. gzip's
+/// terms, their idf, each term's weights as bytes on the term's own scale (a model ships in the repository and is
+/// loaded at start) and the biases. gzip's
 /// checksum catches a damaged file; anything that does not read back whole is refused with the reason.
 /// </summary>
 public static class RouterModelFile
@@ -60,9 +61,28 @@ public static class RouterModelFile
             writer.Write(value);
         }
 
-        foreach (var value in classifier.Weights)
+        // Each term's weights as bytes on the term's own scale (its largest weight is ±127): a quarter of the floats'
+        // size, and a rounding error under 0.4 % of the term's strongest weight, which moves no routing decision.
+        var labelCount = classifier.Labels.Count;
+        var weights = classifier.Weights;
+        var row = new sbyte[labelCount];
+        for (var t = 0; t < classifier.TermCount; t++)
         {
-            writer.Write((Half)value);
+            var span = weights.Slice(t * labelCount, labelCount);
+            var largest = 0f;
+            foreach (var w in span)
+            {
+                largest = Math.Max(largest, Math.Abs(w));
+            }
+
+            var scale = largest / 127f;
+            writer.Write(scale);
+            for (var l = 0; l < labelCount; l++)
+            {
+                row[l] = scale > 0 ? (sbyte)Math.Round(span[l] / scale) : (sbyte)0;
+            }
+
+            writer.Write(MemoryMarshal.AsBytes(row.AsSpan()));
         }
 
         foreach (var value in classifier.Bias)
@@ -116,10 +136,21 @@ public static class RouterModelFile
             }
 
             var idf = ReadFloats(reader, termCount);
-            var weights = new float[(long)termCount * header.Labels.Length];
-            for (var i = 0; i < weights.Length; i++)
+            var labelCount = header.Labels.Length;
+            var weights = new float[(long)termCount * labelCount];
+            for (var t = 0; t < termCount; t++)
             {
-                weights[i] = (float)reader.ReadHalf();
+                var scale = reader.ReadSingle();
+                var row = reader.ReadBytes(labelCount);
+                if (row.Length < labelCount)
+                {
+                    throw new EndOfStreamException("the weights end early");
+                }
+
+                for (var l = 0; l < labelCount; l++)
+                {
+                    weights[(t * labelCount) + l] = (sbyte)row[l] * scale;
+                }
             }
 
             var bias = ReadFloats(reader, header.Labels.Length);
