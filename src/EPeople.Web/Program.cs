@@ -78,7 +78,8 @@ services.Configure<RequestLocalizationOptions>(o =>
     o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
 });
 
-var healthChecks = services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+var healthChecks = services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+    .AddCheck<RouterHealthCheck>("router", tags: [HealthEndpoints.ReadyTag]);
 if (builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>()?.Enabled ?? true)
 {
     healthChecks.AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthEndpoints.ReadyTag]);

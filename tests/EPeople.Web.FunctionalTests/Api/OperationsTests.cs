@@ -18,6 +18,8 @@ public sealed class OperationsTests
         ready.GetProperty("status").GetString().ShouldBe("Healthy");
         ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString().ShouldBe("Healthy");
         ready.GetProperty("checks").GetProperty("scheduler").GetProperty("status").GetString().ShouldBe("Healthy");
+        // The shipped router model loads (a missing or damaged one would leave the node Degraded).
+        ready.GetProperty("checks").GetProperty("router").GetProperty("description").GetString().ShouldBe("Routing with petitions-2019.router.");
     }
 
     [Test]
