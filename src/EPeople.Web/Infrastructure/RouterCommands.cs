@@ -12,7 +12,8 @@ namespace EPeople.Web.Infrastructure;
 /// <item><c>router train --input &lt;csv&gt; --out &lt;model&gt; [--source &lt;text&gt;]</c> trains a category model on the titles;</item>
 /// <item><c>router evaluate --train &lt;csv&gt; --test &lt;csv&gt; [--json] [--confusion &lt;file&gt;]</c> trains on one file and scores the other:
 /// top-1 and top-3 accuracy and the share routed automatically at 80 % and 90 % precision, the confusion matrix to a file;</item>
-/// <item><c>router split --input &lt;csv&gt; --ended-by &lt;yyyy-mm-dd&gt; --train &lt;csv&gt; --test &lt;csv&gt;</c> splits by the end date, the way the router is judged.</item>
+/// <item><c>router split --input &lt;csv&gt; --ended-by &lt;yyyy-mm-dd&gt; --train &lt;csv&gt; --test &lt;csv&gt;</c> splits by the end date, the way the router is judged;</item>
+/// <item><c>router predict --model &lt;model&gt; --text &lt;title&gt;</c> shows what a model makes of one text, and why.</item>
 /// </list>
 /// Progress goes to standard error, so standard output carries only the result (one JSON line with <c>--json</c>).
 /// </summary>
@@ -22,6 +23,7 @@ internal static class RouterCommands
         usage: router train --input <petitions.csv> --out <model> [--source <what the data is, with its licence>]
                router evaluate --train <petitions.csv> --test <petitions.csv> [--json] [--confusion <file.csv>]
                router split --input <petitions.csv> --ended-by <yyyy-mm-dd> --train <out.csv> --test <out.csv>
+               router predict --model <model> --text <title>
         """;
 
     public static bool IsRouterCommand(string[] args) => args.Length > 0 && args[0] == "router";
@@ -42,6 +44,7 @@ internal static class RouterCommands
                 ("evaluate", _) when Has(options, "train", "test") =>
                     Evaluate(options["train"], options["test"], flags.Contains("json"), options.GetValueOrDefault("confusion") ?? "router-confusion.csv", output, error),
                 ("split", _) when Has(options, "input", "ended-by", "train", "test") => Split(options, output),
+                ("predict", _) when Has(options, "model", "text") => Predict(options["model"], options["text"], output),
                 _ => Fail(error, Usage),
             };
         }
@@ -101,6 +104,19 @@ internal static class RouterCommands
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-3 accuracy          {evaluation.Top3:F4}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"automatic at 80 % prec. {evaluation.CoverageAt80:F4}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"automatic at 90 % prec. {evaluation.CoverageAt90:F4}"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>What a model makes of one text: its three best labels with their probability and strongest terms.</summary>
+    private static int Predict(string modelPath, string text, TextWriter output)
+    {
+        var model = RouterModelFile.Load(modelPath);
+        output.WriteLine($"{Path.GetFileName(modelPath)}: {model.Info.LabelKind} model, trained {model.Info.TrainedAt:yyyy-MM-dd} on {model.Info.TrainingCount:N0} petitions ({model.Info.Source})");
+        foreach (var score in model.Classifier.Predict(text).Take(3))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{score.Probability,6:P1}  {score.Label}  ({string.Join(", ", score.StrongestTerms)})"));
         }
 
         return 0;
