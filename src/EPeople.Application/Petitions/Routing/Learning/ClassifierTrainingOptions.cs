@@ -7,16 +7,29 @@ namespace EPeople.Application.Petitions.Routing.Learning;
 /// </summary>
 public sealed record ClassifierTrainingOptions
 {
-    /// <summary>Passes over the examples.</summary>
+    /// <summary>
+    /// The squared hinge's cost per example (an SVM's C): smaller keeps the weights smaller and the model nearer the
+    /// general words of a board than the titles it was trained on. 0.2 validated best between 0.05 and 1.
+    /// </summary>
+    public double C { get; init; } = 0.2;
+
+    /// <summary>
+    /// How much more a whole word, its stem or a pair of neighbouring stems weighs in a petition's vector than a
+    /// character n-gram (it multiplies their inverse document frequency): a word is a surer sign of the topic than its
+    /// fragments, and 1.5 validated slightly better than 1 or 2 (within the noise of 1,193 petitions).
+    /// </summary>
+    public double WordWeight { get; init; } = 1.5;
+
+    /// <summary>Passes over the examples (AdaGrad losses only).</summary>
     public int Epochs { get; init; } = 5;
 
-    /// <summary>At least this many example steps in all: passes are added when there are few examples.</summary>
+    /// <summary>At least this many example steps in all: passes are added when there are few examples (AdaGrad losses only).</summary>
     public int MinimumSteps { get; init; } = 100_000;
 
-    /// <summary>AdaGrad's base step. Larger steps fit the older, denser months too closely and route newer petitions worse.</summary>
+    /// <summary>AdaGrad's base step (the softmax and logistic losses). Larger steps fit the older, denser months too closely and route newer petitions worse.</summary>
     public double LearningRate { get; init; } = 0.03;
 
-    /// <summary>L2 penalty applied to every weight an example touches.</summary>
+    /// <summary>L2 penalty applied to every weight an example touches (AdaGrad losses only; the squared hinge uses <see cref="C"/>).</summary>
     public double L2 { get; init; } = 1e-3;
 
     /// <summary>A term must appear in this many petitions to be learnt.</summary>
@@ -32,7 +45,9 @@ public sealed record ClassifierTrainingOptions
     /// <summary>What the weights are fitted to; the softmax with the fitted temperature turns any of them into probabilities.</summary>
     /// <remarks>
     /// The squared hinge per label routed best and ranked its confidence best: a label's score only has to clear the
-    /// margin, so the weights do not keep growing to make the older, denser months' titles certain.
+    /// margin, so the weights do not keep growing to make the older, denser months' titles certain. It is solved
+    /// exactly (dual coordinate descent), which routed as well as AdaGrad's approximate solution on validation and
+    /// ranked its confidence better: about a quarter rather than a fifth of the petitions were routed at 80 % accuracy.
     /// </remarks>
     public TrainingLoss Loss { get; init; } = TrainingLoss.SquaredHinge;
 
