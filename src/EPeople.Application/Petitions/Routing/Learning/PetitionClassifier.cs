@@ -3,8 +3,8 @@ namespace EPeople.Application.Petitions.Routing.Learning;
 /// <summary>
 /// A linear classifier over <see cref="PetitionTerms"/>: each term has a weight per label, a petition's score for a
 /// label is the sum over its terms (log-scaled counts times inverse document frequency, normalised to unit length),
-/// and a softmax with a fitted temperature turns the scores into calibrated probabilities, whichever loss the weights
-/// were trained with (<see cref="TrainingLoss"/>). Immutable and safe to share between threads.
+/// and a softmax with a fitted temperature turns the scores (one-vs-rest margins) into calibrated probabilities.
+/// Immutable and safe to share between threads.
 /// </summary>
 public sealed class PetitionClassifier
 {
@@ -80,7 +80,9 @@ public sealed class PetitionClassifier
         foreach (var (term, _) in contributions.OrderByDescending(c => c.Weight))
         {
             var display = PetitionTerms.Display(term);
-            if (display.Length >= 2 && !named.Any(n => n.Contains(display, StringComparison.Ordinal) || display.Contains(n, StringComparison.Ordinal)))
+            // A fragment spanning two words ("금 개") explains nothing to a reader; its words do.
+            var spansWords = term.StartsWith("c:", StringComparison.Ordinal) && display.Contains(' ', StringComparison.Ordinal);
+            if (display.Length >= 2 && !spansWords && !named.Any(n => n.Contains(display, StringComparison.Ordinal) || display.Contains(n, StringComparison.Ordinal)))
             {
                 named.Add(display);
             }

@@ -103,5 +103,5 @@ public static class PetitionTerms
 
     /// <summary>How a term reads to an official: its text without the kind prefix or boundary marks.</summary>
     public static string Display(string term) =>
-        term.Length > 2 ? term[2..].Trim('<', '>').ToString(CultureInfo.InvariantCulture) : term;
+        term.Length > 2 ? term[2..].Trim('<', '>', ' ').ToString(CultureInfo.InvariantCulture) : term;
 }
