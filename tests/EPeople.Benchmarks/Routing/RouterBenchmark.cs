@@ -45,7 +45,7 @@ internal static class RouterBenchmark
             var size = file.Length;
             file.Position = 0;
             var shipped = RouterModelFile.Load(file, "benchmark model");
-            Print($"EPeople router, from its file ({size / 1024.0 / 1024.0:F1} MB)", ClassifierEvaluator.Evaluate(shipped.Classifier, test), oursTraining);
+            Print($"EPeople router, read back from its file ({size / 1024.0 / 1024.0:F1} MB)", ClassifierEvaluator.Evaluate(shipped.Classifier, test), training: null);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -78,9 +78,9 @@ internal static class RouterBenchmark
             $"routing one petition: p50 {Percentile(times, 0.5):F3} ms, p95 {Percentile(times, 0.95):F3} ms (goal ≤ 2 ms), p99 {Percentile(times, 0.99):F3} ms"));
     }
 
-    private static void Print(string name, ClassifierEvaluation score, TimeSpan training) =>
+    private static void Print(string name, ClassifierEvaluation score, TimeSpan? training) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-45} top-1 {score.Top1:F3}  top-3 {score.Top3:F3}  coverage@80 {score.CoverageAt80:F3}  coverage@90 {score.CoverageAt90:F3}  (trained in {training.TotalSeconds:F1} s)"));
+            $"{name,-52} top-1 {score.Top1:F3}  top-3 {score.Top3:F3}  coverage@80 {score.CoverageAt80:F3}  coverage@90 {score.CoverageAt90:F3}{(training is { } t ? $"  (trained in {t.TotalSeconds:F1} s)" : "")}"));
 
     private static string Ratio(double ours, double anchor) =>
         anchor > 0 ? string.Create(CultureInfo.InvariantCulture, $"{ours / anchor:F2}×") : "n/a (anchor 0)";
