@@ -20,7 +20,7 @@ namespace EPeople.Web.Infrastructure;
 internal static class RouterCommands
 {
     private const string Usage = """
-        usage: router train --input <petitions.csv> --out <model> [--source <what the data is, with its licence>]
+        usage: router train --input <petitions.csv> --out <model> [--source <what the data is, with its licence>] [--evaluate-after <yyyy-mm-dd>]
                router evaluate --train <petitions.csv> --test <petitions.csv> [--json] [--confusion <file.csv>]
                router split --input <petitions.csv> --ended-by <yyyy-mm-dd> --train <out.csv> --test <out.csv>
                router predict --model <model> --text <title>
@@ -40,7 +40,8 @@ internal static class RouterCommands
         {
             return (args[1], options) switch
             {
-                ("train", _) when Has(options, "input", "out") => Train(options["input"], options["out"], options.GetValueOrDefault("source"), output, error),
+                ("train", _) when Has(options, "input", "out") =>
+                    Train(options["input"], options["out"], options.GetValueOrDefault("source"), DateOption(options, "evaluate-after"), output, error),
                 ("evaluate", _) when Has(options, "train", "test") =>
                     Evaluate(options["train"], options["test"], flags.Contains("json"), options.GetValueOrDefault("confusion") ?? "router-confusion.csv", output, error),
                 ("split", _) when Has(options, "input", "ended-by", "train", "test") => Split(options, output),
@@ -55,13 +56,32 @@ internal static class RouterCommands
         }
     }
 
-    private static int Train(string input, string target, string? source, TextWriter output, TextWriter error)
+    /// <param name="evaluateAfter">
+    /// When given, a model trained on the petitions that ended by this date is first scored on the later ones, and the
+    /// score is stored in the model file as its evaluation (the model itself learns from every petition).
+    /// </param>
+    private static int Train(string input, string target, string? source, DateOnly? evaluateAfter, TextWriter output, TextWriter error)
     {
         var rows = PetitionCsv.Read(input);
         var watch = Stopwatch.StartNew();
+        RouterScore? evaluation = null;
+        if (evaluateAfter is { } date)
+        {
+            var test = ClassifierEvaluator.Examples(rows.Where(r => r.EndDate > date));
+            if (test.Count == 0)
+            {
+                throw new InvalidDataException($"{input}: no petitions ended after {date:yyyy-MM-dd} to evaluate on.");
+            }
+
+            error.WriteLine($"[{watch.Elapsed.TotalSeconds,5:F1} s] evaluating: training on the petitions that ended by {date:yyyy-MM-dd}, testing on the {test.Count:N0} after");
+            var earlier = PetitionClassifierTrainer.Train(ClassifierEvaluator.Examples(rows.Where(r => r.EndDate <= date)), new ClassifierTrainingOptions());
+            evaluation = RouterScore.Of(ClassifierEvaluator.Evaluate(earlier, test));
+            error.WriteLine($"[{watch.Elapsed.TotalSeconds,5:F1} s] {evaluation}");
+        }
+
         var classifier = PetitionClassifierTrainer.Train(ClassifierEvaluator.Examples(rows), new ClassifierTrainingOptions(), Progress(error, watch));
         var info = new RouterModelInfo(RouterLabelKind.Category, ReadsBody: false, DateTimeOffset.UtcNow, rows.Count, rows.Max(r => r.StartDate),
-            source ?? Path.GetFileName(input), Evaluation: null);
+            source ?? Path.GetFileName(input), evaluation);
         RouterModelFile.Save(new RouterModel(classifier, info), target);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"trained on {rows.Count:N0} petitions ({classifier.TermCount:N0} terms, {classifier.Labels.Count} categories) in {watch.Elapsed.TotalSeconds:F1} s → {target} ({new FileInfo(target).Length / 1024.0 / 1024.0:F1} MB)"));
@@ -124,11 +144,7 @@ internal static class RouterCommands
 
     private static int Split(Dictionary<string, string> options, TextWriter output)
     {
-        if (!DateOnly.TryParseExact(options["ended-by"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var endedBy))
-        {
-            throw new InvalidDataException($"--ended-by {options["ended-by"]}: give a date as yyyy-mm-dd.");
-        }
-
+        var endedBy = DateOption(options, "ended-by")!.Value;
         var rows = PetitionCsv.Read(options["input"]);
         var train = rows.Where(r => r.EndDate <= endedBy).ToList();
         var test = rows.Where(r => r.EndDate > endedBy).ToList();
@@ -141,6 +157,11 @@ internal static class RouterCommands
         output.WriteLine($"{train.Count:N0} petitions ended by {endedBy:yyyy-MM-dd} → {options["train"]}; {test.Count:N0} after → {options["test"]}");
         return 0;
     }
+
+    private static DateOnly? DateOption(Dictionary<string, string> options, string name) =>
+        !options.TryGetValue(name, out var text) ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new InvalidDataException($"--{name} {text}: give a date as yyyy-mm-dd.");
 
     private static Progress<string> Progress(TextWriter error, Stopwatch watch) =>
         new(step => error.WriteLine($"[{watch.Elapsed.TotalSeconds,5:F1} s] {step}"));

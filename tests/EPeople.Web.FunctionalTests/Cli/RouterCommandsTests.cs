@@ -93,13 +93,17 @@ public sealed class RouterCommandsTests
     {
         var model = Path.Combine(_folder, "out", "m.router");
 
-        var (exit, output, _) = Run("router", "train", "--input", Petitions("all.csv", 30, 0), "--out", model, "--source", "test petitions, KOGL Type 1");
+        var (exit, output, error) = Run("router", "train", "--input", Petitions("all.csv", 30, 0), "--out", model, "--source", "test petitions, KOGL Type 1",
+            "--evaluate-after", "2019-03-01");
 
-        exit.ShouldBe(0);
+        exit.ShouldBe(0, error);
         output.ShouldStartWith("trained on 90 petitions");
         var loaded = RouterModelFile.Load(model);
         (loaded.Info.LabelKind, loaded.Info.ReadsBody, loaded.Info.Source).ShouldBe((RouterLabelKind.Category, false, "test petitions, KOGL Type 1"));
         loaded.Classifier.Predict("지하철 요금")[0].Label.ShouldBe("교통/건축/국토");
+        // Scored by a twin that learnt only from the petitions that ended by the date, on those that ended later.
+        loaded.Info.Evaluation!.Count.ShouldBe(90 - 30);
+        loaded.Info.Evaluation.Top1.ShouldBeGreaterThan(0.9);
     }
 
     [Test]
