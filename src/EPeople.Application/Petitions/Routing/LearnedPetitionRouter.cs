@@ -15,6 +15,9 @@ internal sealed class LearnedPetitionRouter(RuleBasedPetitionRouter rules, Route
     /// <summary>Enough for three suggestions besides the triage desk and an institution the rules already named.</summary>
     private const int Explained = 6;
 
+    /// <summary>An institution the model gives less than this is no suggestion worth a triage official's reading.</summary>
+    private const double Negligible = 0.01;
+
     public async Task<RoutingResult> RouteAsync(RoutingRequest request, CancellationToken cancellationToken)
     {
         var byRules = await rules.RouteAsync(request, cancellationToken);
@@ -43,7 +46,7 @@ internal sealed class LearnedPetitionRouter(RuleBasedPetitionRouter rules, Route
                 : (score.Probability, Reason(active, score));
         }
 
-        var ranked = byRules.Ranked.Concat(learned.OrderByDescending(l => l.Value.Confidence).ThenBy(l => l.Key, StringComparer.Ordinal)
+        var ranked = byRules.Ranked.Concat(learned.Where(l => l.Value.Confidence >= Negligible).OrderByDescending(l => l.Value.Confidence).ThenBy(l => l.Key, StringComparer.Ordinal)
             .Select(l => new RoutingDecision(l.Key, Math.Min(1, l.Value.Confidence), l.Value.Reason)));
         return new RoutingResult([.. ranked.DistinctBy(d => d.InstitutionCode)]);
     }
