@@ -1,4 +1,5 @@
 using EPeople.Application.Abstractions;
+using EPeople.Application.Caching;
 using EPeople.Domain.Institutions;
 using EPeople.Domain.Petitions;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,7 @@ public sealed class InstitutionDirectory(IServiceScopeFactory scopes, TimeProvid
     /// <summary>How long a snapshot serves before it is read again.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile Snapshot? _snapshot;
+    private readonly RefreshingSnapshot<Snapshot> _snapshot = new(Freshness, clock);
 
     /// <summary>The institutions by code (active or not).</summary>
     public async ValueTask<IReadOnlyDictionary<string, Institution>> ByCodeAsync(CancellationToken cancellationToken) =>
@@ -45,43 +45,23 @@ public sealed class InstitutionDirectory(IServiceScopeFactory scopes, TimeProvid
         (await CurrentAsync(cancellationToken)).ById.GetValueOrDefault(id);
 
     /// <summary>Drops the snapshot: the next read loads the directory again.</summary>
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate() => _snapshot.Invalidate();
 
-    private async ValueTask<Snapshot> CurrentAsync(CancellationToken cancellationToken)
+    private ValueTask<Snapshot> CurrentAsync(CancellationToken cancellationToken) => _snapshot.GetAsync(LoadAsync, cancellationToken);
+
+    private async Task<Snapshot> LoadAsync(Snapshot? previous, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (_snapshot is { } current && now - current.LoadedAt < Freshness)
-        {
-            return current;
-        }
-
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (_snapshot is { } loaded && now - loaded.LoadedAt < Freshness)
-            {
-                return loaded; // another caller loaded it while this one waited
-            }
-
-            await using var scope = scopes.CreateAsyncScope();
-            var institutions = await scope.ServiceProvider.GetRequiredService<IEPeopleDbContext>().Institutions.AsNoTracking()
-                .Include(i => i.ServiceTypes).Include(i => i.Departments).Include(i => i.IntakeRules)
-                .ToListAsync(cancellationToken);
-            var snapshot = new Snapshot(
-                institutions.ToDictionary(i => i.Code, StringComparer.Ordinal),
-                institutions.ToDictionary(i => i.Id),
-                institutions.Where(i => i.IsTriageDesk).OrderBy(i => i.Code).Select(i => i.Code).FirstOrDefault(),
-                now);
-            _snapshot = snapshot;
-            return snapshot;
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var institutions = await scope.ServiceProvider.GetRequiredService<IEPeopleDbContext>().Institutions.AsNoTracking()
+            .Include(i => i.ServiceTypes).Include(i => i.Departments).Include(i => i.IntakeRules)
+            .ToListAsync(cancellationToken);
+        return new Snapshot(
+            institutions.ToDictionary(i => i.Code, StringComparer.Ordinal),
+            institutions.ToDictionary(i => i.Id),
+            institutions.Where(i => i.IsTriageDesk).OrderBy(i => i.Code).Select(i => i.Code).FirstOrDefault());
     }
 
-    public void Dispose() => _loading.Dispose();
+    public void Dispose() => _snapshot.Dispose();
 
-    private sealed record Snapshot(IReadOnlyDictionary<string, Institution> ByCode, IReadOnlyDictionary<Guid, Institution> ById, string? TriageDesk, DateTimeOffset LoadedAt);
+    private sealed record Snapshot(IReadOnlyDictionary<string, Institution> ByCode, IReadOnlyDictionary<Guid, Institution> ById, string? TriageDesk);
 }

@@ -1,3 +1,4 @@
+using EPeople.Application.Csv;
 using EPeople.Application.Petitions.Routing.Learning;
 
 namespace EPeople.Application.Petitions.Routing;

@@ -1,4 +1,5 @@
 using EPeople.Application.Abstractions;
+using EPeople.Application.Caching;
 using EPeople.Application.Petitions.Routing.Learning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,44 +28,26 @@ public sealed class RouterModelSource(IServiceScopeFactory scopes, IOptions<Rout
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile State? _state;
+    private readonly RefreshingSnapshot<State> _state = new(Freshness, clock);
+    private volatile string? _problem;
 
     /// <summary>Why there is no model, when there is none (null when one is loaded or none is configured).</summary>
-    public string? Problem => _state?.Problem;
+    public string? Problem => _problem;
 
     /// <summary>The model in use, or null: rules and the triage desk only.</summary>
     public async ValueTask<ActiveRouterModel?> CurrentAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (_state is { } state && now - state.CheckedAt < Freshness)
-        {
-            return state.Active;
-        }
-
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (_state is { } loaded && now - loaded.CheckedAt < Freshness)
-            {
-                return loaded.Active;
-            }
-
-            _state = await LoadAsync(_state, now, cancellationToken);
-            return _state.Active;
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        var state = await _state.GetAsync(LoadAsync, cancellationToken);
+        _problem = state.Problem;
+        return state.Active;
     }
 
     /// <summary>Forgets the loaded model: the next decision looks for the newest promoted version again.</summary>
-    public void Invalidate() => _state = null;
+    public void Invalidate() => _state.Invalidate();
 
-    public void Dispose() => _loading.Dispose();
+    public void Dispose() => _state.Dispose();
 
-    private async Task<State> LoadAsync(State? previous, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<State> LoadAsync(State? previous, CancellationToken cancellationToken)
     {
         int newest;
         await using (var scope = scopes.CreateAsyncScope())
@@ -75,7 +58,7 @@ public sealed class RouterModelSource(IServiceScopeFactory scopes, IOptions<Rout
             // Unchanged: keep what was loaded (or the reason nothing was; a broken file is not re-read every minute).
             if (previous is not null && previous.Version == newest)
             {
-                return previous with { CheckedAt = now };
+                return previous;
             }
 
             if (newest > 0)
@@ -85,7 +68,7 @@ public sealed class RouterModelSource(IServiceScopeFactory scopes, IOptions<Rout
                 {
                     using var stream = new MemoryStream(bytes ?? []);
                     var model = RouterModelFile.Load(stream, $"router model version {newest}");
-                    return new State(new ActiveRouterModel(model, $"version {newest}", newest, Categories(model)), newest, Problem: null, now);
+                    return new State(new ActiveRouterModel(model, $"version {newest}", newest, Categories(model)), newest, Problem: null);
                 }
                 catch (RouterModelException ex)
                 {
@@ -97,7 +80,7 @@ public sealed class RouterModelSource(IServiceScopeFactory scopes, IOptions<Rout
         var path = options.Value.ModelPath;
         if (string.IsNullOrEmpty(path))
         {
-            return new State(null, newest, Problem: null, now);
+            return new State(null, newest, Problem: null);
         }
 
         try
@@ -109,12 +92,12 @@ public sealed class RouterModelSource(IServiceScopeFactory scopes, IOptions<Rout
                     path, model.Classifier.TermCount, model.Classifier.Labels.Count, model.Info.TrainedAt, model.Info.TrainingCount);
             }
 
-            return new State(new ActiveRouterModel(model, Path.GetFileName(path), 0, Categories(model)), newest, Problem: null, now);
+            return new State(new ActiveRouterModel(model, Path.GetFileName(path), 0, Categories(model)), newest, Problem: null);
         }
         catch (RouterModelException ex)
         {
             logger.LogError("{Problem} Petitions are routed by the rules alone; the rest go to the triage desk.", ex.Message);
-            return new State(null, newest, ex.Message, now);
+            return new State(null, newest, ex.Message);
         }
     }
 
@@ -123,5 +106,5 @@ public sealed class RouterModelSource(IServiceScopeFactory scopes, IOptions<Rout
         model.Info.LabelKind == RouterLabelKind.Category ? CategoryInstitutionMap.Load(options.Value.CategoryMapPath) : CategoryInstitutionMap.Empty;
 
     /// <param name="Version">The newest promoted version when this was decided (0: none).</param>
-    private sealed record State(ActiveRouterModel? Active, int Version, string? Problem, DateTimeOffset CheckedAt);
+    private sealed record State(ActiveRouterModel? Active, int Version, string? Problem);
 }

@@ -1,4 +1,5 @@
 using EPeople.Application.Abstractions;
+using EPeople.Application.Caching;
 using EPeople.Application.Petitions.Routing.Learning;
 using EPeople.Domain.Petitions;
 using Microsoft.EntityFrameworkCore;
@@ -14,13 +15,12 @@ public sealed class RoutingKeywordRuleBook(IServiceScopeFactory scopes, TimeProv
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(30);
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile Snapshot? _snapshot;
+    private readonly RefreshingSnapshot<IReadOnlyList<(RoutingKeywordRule Rule, string Compact)>> _rules = new(Freshness, clock);
 
     /// <summary>The rule this petition matches, or null. Spacing and case are ignored: 미세 먼지 matches 미세먼지.</summary>
     public async ValueTask<RoutingKeywordRule?> MatchAsync(PetitionKind kind, string title, string body, CancellationToken cancellationToken)
     {
-        var rules = (await CurrentAsync(cancellationToken)).Rules;
+        var rules = await _rules.GetAsync(LoadAsync, cancellationToken);
         if (rules.Count == 0)
         {
             return null;
@@ -30,43 +30,22 @@ public sealed class RoutingKeywordRuleBook(IServiceScopeFactory scopes, TimeProv
         return rules.FirstOrDefault(r => (r.Rule.Kind is null || r.Rule.Kind == kind) && text.Contains(r.Compact, StringComparison.Ordinal)).Rule;
     }
 
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate() => _rules.Invalidate();
 
-    public void Dispose() => _loading.Dispose();
+    public void Dispose() => _rules.Dispose();
 
     /// <summary>The text as keywords are matched against it: normalised, without spaces.</summary>
     public static string Compact(string text) => PetitionTerms.Normalize(text).Replace(" ", "", StringComparison.Ordinal);
 
-    private async ValueTask<Snapshot> CurrentAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(RoutingKeywordRule Rule, string Compact)>> LoadAsync(
+        IReadOnlyList<(RoutingKeywordRule Rule, string Compact)>? previous, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (_snapshot is { } current && now - current.LoadedAt < Freshness)
-        {
-            return current;
-        }
-
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            if (_snapshot is { } loaded && now - loaded.LoadedAt < Freshness)
-            {
-                return loaded;
-            }
-
-            await using var scope = scopes.CreateAsyncScope();
-            var rules = await scope.ServiceProvider.GetRequiredService<IEPeopleDbContext>().RoutingKeywordRules.AsNoTracking().ToListAsync(cancellationToken);
-            var snapshot = new Snapshot(
-                [.. rules.Select(r => (Rule: r, Compact: Compact(r.Keyword))).Where(r => r.Compact.Length > 0)
-                    .OrderByDescending(r => r.Compact.Length).ThenBy(r => r.Compact, StringComparer.Ordinal).ThenBy(r => r.Rule.Kind is null)],
-                now);
-            _snapshot = snapshot;
-            return snapshot;
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var rules = await scope.ServiceProvider.GetRequiredService<IEPeopleDbContext>().RoutingKeywordRules.AsNoTracking().ToListAsync(cancellationToken);
+        return
+        [
+            .. rules.Select(r => (Rule: r, Compact: Compact(r.Keyword))).Where(r => r.Compact.Length > 0)
+                .OrderByDescending(r => r.Compact.Length).ThenBy(r => r.Compact, StringComparer.Ordinal).ThenBy(r => r.Rule.Kind is null),
+        ];
     }
-
-    private sealed record Snapshot(IReadOnlyList<(RoutingKeywordRule Rule, string Compact)> Rules, DateTimeOffset LoadedAt);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EPeople.Application.Csv;
 
 namespace EPeople.Application.Petitions.Routing.Learning;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EPeople.Application.Petitions.Routing.Learning;
+namespace EPeople.Application.Csv;
 
 /// <summary>The records of an RFC 4180 CSV text: quoted fields may hold commas, quotes (doubled) and line breaks.</summary>
 public static class CsvRecords
