@@ -84,39 +84,69 @@ public static class PetitionClassifierTrainer
 
     /// <summary>
     /// One L2-regularised squared-hinge problem per label (that label against all others), each solved exactly by dual
-    /// coordinate descent (Hsieh et al., 2008) with the bias as a feature of constant value one. An example's cost is
-    /// <paramref name="c"/>. The labels' problems are independent, so they run in parallel,
-    /// each writing its own column of the weights.
+    /// coordinate descent (Hsieh et al., 2008) with the bias as a feature of constant value one. Two changes to the plain
+    /// SVM, each worth about one point of top-1 on the July–August validation and together about two:
+    /// <list type="bullet">
+    /// <item>Each label's problem sees the terms scaled by the square root of their log-count ratio for that label
+    /// (the NB-SVM idea of Wang and Manning, 2012): a term typical of the label, or typical of its absence, starts out
+    /// larger, so the regularisation spends less on it. The scaling is folded back into the label's weights, so the
+    /// model keeps its layout. The full ratio or a shrinkage towards the naive Bayes weights validated no better.</item>
+    /// <item>An example's cost is <paramref name="c"/> times the square root of how much rarer its label is than the
+    /// average label, so the small boards are not drowned by the large ones; the popular petitions scored in practice
+    /// are spread more evenly over the boards than the history. The full inverse frequency validated worse.</item>
+    /// </list>
+    /// The labels' problems are independent, so they run in parallel, each writing its own column of the weights.
     /// </summary>
     private static (float[] Weights, float[] Bias) Fit(SparseVector[] vectors, int[] targets, int[] rows, int termCount, int labelCount, double c, int seed)
     {
         var weights = new float[termCount * labelCount];
         var bias = new float[labelCount];
 
-        // Only the signs differ between the labels' problems: the rows and their squared norms (plus one for the bias
-        // feature) are shared.
-        var used = rows;
-        var curvature = new double[used.Length];
-        var diagonal = new double[used.Length];
-        for (var r = 0; r < used.Length; r++)
+        // In how many of the rows each term appears, in all and per label (the naive Bayes counts), and each label's
+        // number of rows (for the costs).
+        var presence = new int[termCount * labelCount];
+        var total = new int[termCount];
+        var labelRows = new int[labelCount];
+        foreach (var i in rows)
         {
-            var value = vectors[used[r]].Value;
-            var squares = 1.0;
-            for (var k = 0; k < value.Length; k++)
+            labelRows[targets[i]]++;
+            foreach (var t in vectors[i].Index)
             {
-                squares += value[k] * value[k];
+                presence[(t * labelCount) + targets[i]]++;
+                total[t]++;
             }
+        }
 
-            diagonal[r] = 1 / (2 * c);
-            curvature[r] = squares + diagonal[r];
+        var cost = new double[labelCount];
+        for (var label = 0; label < labelCount; label++)
+        {
+            cost[label] = labelRows[label] == 0 ? c : c * Math.Sqrt(rows.Length / ((double)labelCount * labelRows[label]));
         }
 
         Parallel.For(0, labelCount, label =>
         {
+            var scale = LogCountRatioScale(presence, total, termCount, labelCount, label);
+
+            var curvature = new double[rows.Length];
+            var diagonal = new double[rows.Length];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var vector = vectors[rows[r]];
+                var squares = 1.0;
+                for (var k = 0; k < vector.Index.Length; k++)
+                {
+                    var value = vector.Value[k] * scale[vector.Index[k]];
+                    squares += value * value;
+                }
+
+                diagonal[r] = 1 / (2 * cost[targets[rows[r]]]);
+                curvature[r] = squares + diagonal[r];
+            }
+
             var w = new double[termCount];
             var b = 0.0;
-            var alpha = new double[used.Length];
-            var order = Enumerable.Range(0, used.Length).ToArray();
+            var alpha = new double[rows.Length];
+            var order = Enumerable.Range(0, rows.Length).ToArray();
             var random = new Random(seed + label);
             for (var pass = 0; pass < MaxDualPasses; pass++)
             {
@@ -124,12 +154,12 @@ public static class PetitionClassifierTrainer
                 var largest = 0.0;
                 foreach (var r in order)
                 {
-                    var vector = vectors[used[r]];
-                    var sign = targets[used[r]] == label ? 1.0 : -1.0;
+                    var vector = vectors[rows[r]];
+                    var sign = targets[rows[r]] == label ? 1.0 : -1.0;
                     var margin = b;
                     for (var k = 0; k < vector.Index.Length; k++)
                     {
-                        margin += w[vector.Index[k]] * vector.Value[k];
+                        margin += w[vector.Index[k]] * vector.Value[k] * scale[vector.Index[k]];
                     }
 
                     var gradient = (sign * margin) - 1 + (diagonal[r] * alpha[r]);
@@ -145,7 +175,7 @@ public static class PetitionClassifierTrainer
                     var step = (alpha[r] - old) * sign;
                     for (var k = 0; k < vector.Index.Length; k++)
                     {
-                        w[vector.Index[k]] += step * vector.Value[k];
+                        w[vector.Index[k]] += step * vector.Value[k] * scale[vector.Index[k]];
                     }
 
                     b += step;
@@ -157,15 +187,40 @@ public static class PetitionClassifierTrainer
                 }
             }
 
+            // The label's score is w · (scale ∘ x) = (w ∘ scale) · x: the scaling is stored in the weights.
             for (var t = 0; t < termCount; t++)
             {
-                weights[(t * labelCount) + label] = (float)w[t];
+                weights[(t * labelCount) + label] = (float)(w[t] * scale[t]);
             }
 
             bias[label] = (float)b;
         });
 
         return (weights, bias);
+    }
+
+    /// <summary>
+    /// The square root of each term's absolute log-count ratio for <paramref name="label"/>: the log of how much more
+    /// often, as a share of all term occurrences (each counted once per petition, plus one), the term appears in the
+    /// label's petitions than in the others'. Only the size matters: the sign would only flip the sign of the weight.
+    /// </summary>
+    private static double[] LogCountRatioScale(int[] presence, int[] total, int termCount, int labelCount, int label)
+    {
+        double inLabel = 0, outside = 0;
+        for (var t = 0; t < termCount; t++)
+        {
+            inLabel += presence[(t * labelCount) + label] + 1;
+            outside += total[t] - presence[(t * labelCount) + label] + 1;
+        }
+
+        var scale = new double[termCount];
+        for (var t = 0; t < termCount; t++)
+        {
+            var count = presence[(t * labelCount) + label];
+            scale[t] = Math.Sqrt(Math.Abs(Math.Log((count + 1) / inLabel / ((total[t] - count + 1) / outside))));
+        }
+
+        return scale;
     }
 
     /// <summary>The temperature that minimises the log loss on the held-back rows (a one-dimensional golden search).</summary>
