@@ -37,7 +37,9 @@ public sealed class TriageDeskJourneyTests : BrowserTest
         var items = suggestions.Locator("li");
         (await items.CountAsync()).ShouldBe(3);
         (await items.First.GetAttributeAsync("data-code")).ShouldBe("1480000"); // 환경부
-        (await items.First.TextContentAsync())!.ShouldContain("안전/환경");
+        var first = (await items.First.TextContentAsync())!;
+        first.ShouldContain("과거 민원 학습: 분야 안전/환경"); // the reason in the reader's language
+        first.ShouldContain("주요 단어: ");
         await ScreenshotAsync(Page, "suggestions");
         await ShouldBeAccessibleAsync();
 

@@ -107,7 +107,7 @@ internal sealed class FilePetitionCommandHandler(
         // An opinion on a consultation goes to the consultation's institution and is due when the consultation closes.
         var consultation = command.ConsultationId is { } consultationId ? await OpenConsultationAsync(consultationId, cancellationToken) : null;
         var routed = consultation is not null
-            ? new RoutingResult([new RoutingDecision(consultation.InstitutionCode, 1.0, "the consultation's institution")])
+            ? new RoutingResult([new RoutingDecision(consultation.InstitutionCode, 1.0, new RoutingReason(RoutingReasonKind.Consultation))])
             : await router.RouteAsync(new RoutingRequest(kind, subtype, command.Title!, command.Body!, command.InstitutionCode, command.Region), cancellationToken);
         var decision = routed.Best;
         var automatic = decision is not null && decision.Confidence >= options.Value.AutoRouteThreshold(kind);
@@ -126,7 +126,8 @@ internal sealed class FilePetitionCommandHandler(
         // Kept for every petition: the triage desk reads them, and the router's record can be checked against answers.
         db.RoutingSuggestions.AddRange(routed.Ranked.Take(3).Select((d, i) => new RoutingSuggestionRecord
         {
-            PetitionId = petition.Id, Rank = i + 1, InstitutionCode = d.InstitutionCode, Confidence = d.Confidence, Reason = d.Reason,
+            PetitionId = petition.Id, Rank = i + 1, InstitutionCode = d.InstitutionCode, Confidence = d.Confidence,
+            Reason = d.Reason.ToString(), ReasonKind = d.Reason.Kind, ReasonDetail = d.Reason.Detail, ReasonTerms = d.Reason.Terms is { Count: > 0 } terms ? string.Join(", ", terms) is var joined && joined.Length > 200 ? joined[..200] : joined : null,
         }));
         if (command.IdempotencyKey is { } newKey)
         {

@@ -105,6 +105,8 @@ public sealed class RouterTests(DatabaseProvider provider) : DatabaseTest(provid
         kept[0].InstitutionCode.ShouldBe(RouterExamples.Welfare);
         kept[0].Reason.ShouldStartWith("learned (version 1):");
         kept[0].Reason.ShouldContain("strongest terms:");
+        (kept[0].ReasonKind, kept[0].ReasonDetail).ShouldBe((RoutingReasonKind.Learned, null)); // an institution model names no category
+        kept[0].ReasonTerms.ShouldNotBeNullOrEmpty();
         kept[0].Confidence.ShouldBeGreaterThan(0.5);
     }
 
@@ -126,6 +128,8 @@ public sealed class RouterTests(DatabaseProvider provider) : DatabaseTest(provid
         });
         var reasons = await App.QueryDbAsync(db => db.RoutingSuggestions.Where(s => s.Rank == 1).Select(s => s.Reason).ToListAsync());
         reasons.ShouldContain("keyword rule \"버스 노선\"");
+        (await App.QueryDbAsync(db => db.RoutingSuggestions.Where(s => s.Rank == 1).Select(s => s.ReasonKind).ToListAsync()))
+            .ShouldBe([RoutingReasonKind.Keyword, RoutingReasonKind.Learned, RoutingReasonKind.Municipality, RoutingReasonKind.Chosen], ignoreOrder: true);
         reasons.ShouldContain("local government of region 11680");
         reasons.ShouldContain("chosen by the petitioner");
     }

@@ -25,6 +25,8 @@ public sealed class RoutingApiTests
 
         suggestion.GetProperty("institution").GetProperty("code").GetString().ShouldBe(institution);
         suggestion.GetProperty("reason").GetString()!.ShouldStartWith("learned (petitions-2019.router): category ");
+        suggestion.GetProperty("reasonKind").GetString().ShouldBe("Learned");
+        suggestion.GetProperty("terms").GetArrayLength().ShouldBeGreaterThan(0);
     }
 
     [Test]

@@ -5,8 +5,8 @@ namespace EPeople.Application.Petitions.Routing;
 /// <summary>What the router sees of a petition being filed.</summary>
 public sealed record RoutingRequest(PetitionKind Kind, PetitionSubtype? Subtype, string Title, string Body, string? InstitutionCode, string? RegionCode);
 
-/// <summary>Where a petition could go, how sure the router is (0–1) and why, in words an official can check.</summary>
-public sealed record RoutingDecision(string InstitutionCode, double Confidence, string Reason);
+/// <summary>Where a petition could go, how sure the router is (0–1) and why, for an official to check.</summary>
+public sealed record RoutingDecision(string InstitutionCode, double Confidence, RoutingReason Reason);
 
 /// <summary>The router's answer: institutions best first (rules before the model), each at most once; empty when nothing applies.</summary>
 public sealed record RoutingResult(IReadOnlyList<RoutingDecision> Ranked)

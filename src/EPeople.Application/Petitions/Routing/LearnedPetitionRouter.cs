@@ -1,4 +1,3 @@
-using System.Globalization;
 using EPeople.Application.Institutions;
 
 namespace EPeople.Application.Petitions.Routing;
@@ -31,7 +30,7 @@ internal sealed class LearnedPetitionRouter(RuleBasedPetitionRouter rules, Route
         // left out rather than proposed, so the others stay below the threshold and a person decides.
         var triageDesk = await directory.TriageDeskAsync(cancellationToken);
         var text = active.Model.Info.ReadsBody ? $"{request.Title}\n{request.Body}" : request.Title;
-        var learned = new Dictionary<string, (double Confidence, string Reason)>(StringComparer.Ordinal);
+        var learned = new Dictionary<string, (double Confidence, RoutingReason Reason)>(StringComparer.Ordinal);
         foreach (var score in active.Model.Classifier.Predict(text, Explained))
         {
             if (active.InstitutionOf(score.Label) is not { } code || code == triageDesk
@@ -51,11 +50,7 @@ internal sealed class LearnedPetitionRouter(RuleBasedPetitionRouter rules, Route
         return new RoutingResult([.. ranked.DistinctBy(d => d.InstitutionCode)]);
     }
 
-    private static string Reason(ActiveRouterModel active, Learning.LabelScore score)
-    {
-        var terms = score.StrongestTerms.Count > 0 ? $"; strongest terms: {string.Join(", ", score.StrongestTerms)}" : "";
-        var label = active.Model.Info.LabelKind == Learning.RouterLabelKind.Category ? $"category {score.Label}, " : "";
-        var reason = string.Create(CultureInfo.InvariantCulture, $"learned ({active.Origin}): {label}{score.Probability:P0}{terms}");
-        return reason.Length <= 300 ? reason : reason[..300];
-    }
+    private static RoutingReason Reason(ActiveRouterModel active, Learning.LabelScore score) =>
+        new(RoutingReasonKind.Learned, active.Model.Info.LabelKind == Learning.RouterLabelKind.Category ? score.Label : null, score.Probability,
+            score.StrongestTerms, active.Origin);
 }

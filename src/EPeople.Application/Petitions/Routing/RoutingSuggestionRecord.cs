@@ -17,6 +17,14 @@ public sealed class RoutingSuggestionRecord
     /// <summary>The router's confidence, 0–1.</summary>
     public double Confidence { get; set; }
 
-    /// <summary>Why, in words an official can check: the rule matched, or the model's category and strongest terms.</summary>
+    /// <summary>Why, in English (<see cref="RoutingReason.ToString"/>): the rule matched, or the model's category and strongest terms.</summary>
     public string Reason { get; set; } = "";
+
+    /// <summary>Why, in parts, for screens to word it in their language (<see cref="RoutingReason"/>).</summary>
+    public RoutingReasonKind ReasonKind { get; set; }
+
+    public string? ReasonDetail { get; set; }
+
+    /// <summary>The model's strongest terms, comma-separated.</summary>
+    public string? ReasonTerms { get; set; }
 }

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EPeople.Application.Petitions.Routing;
 
-public sealed record RoutingSuggestionDto(int Rank, InstitutionRefDto Institution, double Confidence, string Reason);
+/// <param name="Reason">Why, in English.</param>
+/// <param name="ReasonKind">Why, in parts (<see cref="RoutingReasonKind"/>), with the rule's detail and the model's strongest terms.</param>
+public sealed record RoutingSuggestionDto(int Rank, InstitutionRefDto Institution, double Confidence, string Reason, string ReasonKind, string? ReasonDetail, IReadOnlyList<string> Terms);
 
 /// <summary>
 /// What the router suggested when the petition was filed, best first: for the institution that has the petition
@@ -34,7 +36,8 @@ internal sealed class GetRoutingSuggestionsQueryHandler(IEPeopleDbContext db, IC
         var result = new List<RoutingSuggestionDto>(suggestions.Count);
         foreach (var s in suggestions)
         {
-            result.Add(new RoutingSuggestionDto(s.Rank, new InstitutionRefDto(s.InstitutionCode, await directory.NameAsync(s.InstitutionCode, english, cancellationToken)), s.Confidence, s.Reason));
+            result.Add(new RoutingSuggestionDto(s.Rank, new InstitutionRefDto(s.InstitutionCode, await directory.NameAsync(s.InstitutionCode, english, cancellationToken)), s.Confidence,
+                s.Reason, s.ReasonKind.ToString(), s.ReasonDetail, s.ReasonTerms?.Split(", ") ?? []));
         }
 
         return result;

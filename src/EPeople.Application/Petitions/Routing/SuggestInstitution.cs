@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace EPeople.Application.Petitions.Routing;
 
 /// <summary>Where a petition would go, for the filing wizard to suggest (the citizen may choose another).</summary>
+/// <param name="Reason">Why, in English; <paramref name="ReasonKind"/>, <paramref name="ReasonDetail"/> and <paramref name="Terms"/> say it in parts.</param>
 /// <param name="Automatic">False when the router is not sure enough: the triage desk would route it by hand.</param>
-public sealed record InstitutionSuggestionDto(InstitutionRefDto? Institution, double Confidence, string? Reason, bool Automatic);
+public sealed record InstitutionSuggestionDto(
+    InstitutionRefDto? Institution, double Confidence, string? Reason, bool Automatic, string? ReasonKind = null, string? ReasonDetail = null, IReadOnlyList<string>? Terms = null);
 
 /// <summary>Asks the same router filing uses where a petition would go, without filing it (anyone may ask).</summary>
 public sealed record SuggestInstitutionQuery(string? Kind, string? Subtype, string? Title, string? Body, string? Region) : IQuery<InstitutionSuggestionDto>;
@@ -41,6 +43,7 @@ internal sealed class SuggestInstitutionQueryHandler(IPetitionRouter router, Ins
 
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         return new InstitutionSuggestionDto(new InstitutionRefDto(decision.InstitutionCode, await directory.NameAsync(decision.InstitutionCode, english, cancellationToken)),
-            decision.Confidence, decision.Reason, decision.Confidence >= options.Value.AutoRouteThreshold(kind));
+            decision.Confidence, decision.Reason.ToString(), decision.Confidence >= options.Value.AutoRouteThreshold(kind),
+            decision.Reason.Kind.ToString(), decision.Reason.Detail, decision.Reason.Terms ?? []);
     }
 }

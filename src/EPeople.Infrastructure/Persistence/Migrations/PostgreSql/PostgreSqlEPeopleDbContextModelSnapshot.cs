@@ -323,6 +323,23 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(300)")
                         .HasColumnName("reason");
 
+                    b.Property<string>("ReasonDetail")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason_detail");
+
+                    b.Property<string>("ReasonKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason_kind");
+
+                    b.Property<string>("ReasonTerms")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason_terms");
+
                     b.HasKey("PetitionId", "Rank")
                         .HasName("pk_petition_routing_suggestions");
 
