@@ -77,7 +77,7 @@ public sealed class RoutingPageTests
         var versions = page.FindAll("[data-testid=router-versions] tbody tr");
         versions.Select(tr => tr.GetAttribute("data-version")).ShouldBe(["3", "2", "1"]); // newest first
         versions.Select(tr => tr.QuerySelector("[data-verdict]")!.TextContent.Trim()).ShouldBe(["Promoted", "Rejected", "Skipped"]);
-        versions[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ShouldBe(["2026-01-09 00:30 KST", "Promoted", "63.0 %", "60.0 %", "40.0 %", "35.0 %", "decision 3"]);
+        versions[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ShouldBe(["2026-01-09 00:30 KST", "Promoted", "63.0 %", "60.0 %", "40.0 %", "35.0 %", "Not worse than the model in use on the newest 500 answered petitions."]);
         versions[2].TextContent.ShouldContain("not measured");
     }
 
