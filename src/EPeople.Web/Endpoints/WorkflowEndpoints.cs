@@ -16,6 +16,12 @@ internal static class WorkflowEndpoints
         workflows.MapGet("/definitions", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListDefinitionsQuery(), ct)))
             .WithSummary("The latest published version of every definition");
 
+        workflows.MapGet("/definitions/{definitionId}/versions", async (string definitionId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListDefinitionVersionsQuery(definitionId), ct)))
+            .WithSummary("A definition's history: its draft (version 0) if any, then every published version, newest first");
+        workflows.MapGet("/definitions/{definitionId}/compare", async (string definitionId, int from, int to, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new CompareDefinitionVersionsQuery(definitionId, from, to), ct)))
+            .WithSummary("What changed between two versions (0: the draft), node by node");
         workflows.MapPost("/validate", async (JsonElement document, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ValidateDefinitionQuery(document.GetRawText()), ct)))
             .WithSummary("Validate a definition document (the rules of start-up, import and publishing)");
