@@ -20,6 +20,12 @@ if (args.Contains("circuits"))
     return 0;
 }
 
+if (args.Contains("designer"))
+{
+    EPeople.Benchmarks.DesignerBenchmark.Run(Arg("--nodes", 60), Arg("--runs", 200));
+    return 0;
+}
+
 if (args.Contains("router"))
 {
     // Issue 6 needs no PostgreSQL: the router and its anchor on the national petitions file.
