@@ -6,7 +6,8 @@ namespace EPeople.Web.BrowserTests;
 
 /// <summary>
 /// A petition the shipped router is unsure of reaches the triage desk; the desk's official sees the router's three
-/// suggestions with their confidence and reasons, takes one, and the petition moves there.
+/// suggestions with their confidence and reasons, takes one, and the petition moves there; an analyst then sees the
+/// path it took in the instance viewer.
 /// </summary>
 public sealed class TriageDeskJourneyTests : BrowserTest
 {
@@ -53,5 +54,16 @@ public sealed class TriageDeskJourneyTests : BrowserTest
         var after = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/petitions/{petitionId}");
         after.GetProperty("institution").GetProperty("code").GetString().ShouldBe("1480000");
         after.GetProperty("status").GetString().ShouldBe("Received");
+
+        // An analyst sees the path it took: received, handled at the desk, moved, and now waiting at the ministry.
+        await SignInAsync("analyst@epeople.example", "Demo-2026!analyst", $"/petitions/{petitionId}/flow");
+        var path = Page.GetByTestId("workflow-path");
+        await path.WaitForAsync();
+        (await path.Locator("g[data-node='handle']").GetAttributeAsync("data-state")).ShouldBe("Current");
+        (await path.Locator("g[data-node='receive']").GetAttributeAsync("data-state")).ShouldBe("Visited");
+        (await path.Locator("line[data-from='receive'][data-to='handle']").GetAttributeAsync("data-taken")).ShouldBe("true");
+        (await Page.GetByTestId("flow-tasks").Locator("tbody tr").CountAsync()).ShouldBe(1);
+        await ScreenshotAsync(Page, "workflow-path");
+        await ShouldBeAccessibleAsync();
     }
 }
