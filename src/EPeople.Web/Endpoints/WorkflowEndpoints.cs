@@ -22,6 +22,10 @@ internal static class WorkflowEndpoints
         workflows.MapGet("/definitions/{definitionId}/compare", async (string definitionId, int from, int to, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new CompareDefinitionVersionsQuery(definitionId, from, to), ct)))
             .WithSummary("What changed between two versions (0: the draft), node by node");
+        api.MapGet("/petitions/{id:guid}/flow", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetPetitionFlowQuery(id), ct)))
+            .WithTags("Workflow definitions")
+            .WithSummary("A petition's workflow: its definition version's nodes and wires, the path taken, where it waits, its open tasks");
         workflows.MapPost("/validate", async (JsonElement document, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ValidateDefinitionQuery(document.GetRawText()), ct)))
             .WithSummary("Validate a definition document (the rules of start-up, import and publishing)");
