@@ -8,7 +8,12 @@ namespace EPeople.Application.Petitions.Routing;
 
 public sealed record RouterModelVersionDto(
     int Version, DateTimeOffset CreatedAt, string Verdict, string Decision, int TrainingCount, int HeldBackCount,
-    double? Top1, double? Top3, double? CoverageAt80, double? CoverageAt90, double? IncumbentTop1, double? IncumbentCoverageAt80);
+    double? Top1, double? Top3, double? CoverageAt80, double? CoverageAt90, double? IncumbentTop1, double? IncumbentCoverageAt80)
+{
+    public static RouterModelVersionDto Of(RouterModelVersionRecord v) =>
+        new(v.Version, v.CreatedAt, v.Verdict.ToString(), v.Decision, v.TrainingCount, v.HeldBackCount,
+            v.Top1, v.Top3, v.CoverageAt80, v.CoverageAt90, v.IncumbentTop1, v.IncumbentCoverageAt80);
+}
 
 /// <param name="Model">Where the model in use came from (null: none, rules and the triage desk only).</param>
 /// <param name="Problem">Why there is no model, when one was configured but could not be read.</param>
@@ -29,18 +34,22 @@ internal sealed class RouterStatusHandler(IEPeopleDbContext db, RouterModelSourc
     public async ValueTask<RouterStatusDto> Handle(GetRouterStatusQuery query, CancellationToken cancellationToken)
     {
         var active = await models.CurrentAsync(cancellationToken);
-        var versions = await db.RouterModelVersions.AsNoTracking().OrderByDescending(v => v.Version).Take(Math.Clamp(query.Take, 1, 500))
-            .Select(v => new RouterModelVersionDto(v.Version, v.CreatedAt, v.Verdict.ToString(), v.Decision, v.TrainingCount, v.HeldBackCount,
-                v.Top1, v.Top3, v.CoverageAt80, v.CoverageAt90, v.IncumbentTop1, v.IncumbentCoverageAt80))
+        // Everything but the model file itself, which can be megabytes per version.
+        var rows = await db.RouterModelVersions.AsNoTracking().OrderByDescending(v => v.Version).Take(Math.Clamp(query.Take, 1, 500))
+            .Select(v => new RouterModelVersionRecord
+            {
+                Version = v.Version, CreatedAt = v.CreatedAt, Verdict = v.Verdict, Decision = v.Decision, TrainingCount = v.TrainingCount,
+                HeldBackCount = v.HeldBackCount, Top1 = v.Top1, Top3 = v.Top3, CoverageAt80 = v.CoverageAt80, CoverageAt90 = v.CoverageAt90,
+                IncumbentTop1 = v.IncumbentTop1, IncumbentCoverageAt80 = v.IncumbentCoverageAt80,
+            })
             .ToListAsync(cancellationToken);
+        var versions = rows.Select(RouterModelVersionDto.Of).ToList();
         var info = active?.Model.Info;
         return new RouterStatusDto(active?.Origin, info?.Source, info?.TrainedAt, info?.TrainingCount, info?.Evaluation, models.Problem, versions);
     }
 
     public async ValueTask<RouterModelVersionDto> Handle(RetrainRouterCommand command, CancellationToken cancellationToken)
     {
-        var v = await retraining.RunAsync(cancellationToken);
-        return new RouterModelVersionDto(v.Version, v.CreatedAt, v.Verdict.ToString(), v.Decision, v.TrainingCount, v.HeldBackCount,
-            v.Top1, v.Top3, v.CoverageAt80, v.CoverageAt90, v.IncumbentTop1, v.IncumbentCoverageAt80);
+        return RouterModelVersionDto.Of(await retraining.RunAsync(cancellationToken));
     }
 }

@@ -19,7 +19,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     rank = table.Column<int>(type: "INTEGER", nullable: false),
                     institution_code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 7, nullable: false),
                     confidence = table.Column<double>(type: "REAL", nullable: false),
-                    reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    reason_kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    reason_detail = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    reason_terms = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {

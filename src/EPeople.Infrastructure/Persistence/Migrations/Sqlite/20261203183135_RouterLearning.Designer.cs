@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEPeopleDbContext))]
-    [Migration("20261203163853_RouterLearning")]
+    [Migration("20261203183135_RouterLearning")]
     partial class RouterLearning
     {
         /// <inheritdoc />
@@ -320,6 +320,23 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
+
+                    b.Property<string>("ReasonDetail")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_detail");
+
+                    b.Property<string>("ReasonKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_kind");
+
+                    b.Property<string>("ReasonTerms")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_terms");
 
                     b.HasKey("PetitionId", "Rank")
                         .HasName("pk_petition_routing_suggestions");

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerEPeopleDbContext))]
-    [Migration("20261203163859_RouterLearning")]
+    [Migration("20261203183141_RouterLearning")]
     partial class RouterLearning
     {
         /// <inheritdoc />
@@ -325,6 +325,23 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)")
                         .HasColumnName("reason");
+
+                    b.Property<string>("ReasonDetail")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .HasColumnName("reason_detail");
+
+                    b.Property<string>("ReasonKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("reason_kind");
+
+                    b.Property<string>("ReasonTerms")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("reason_terms");
 
                     b.HasKey("PetitionId", "Rank")
                         .HasName("pk_petition_routing_suggestions");

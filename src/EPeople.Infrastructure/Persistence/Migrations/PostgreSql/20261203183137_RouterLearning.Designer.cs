@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlEPeopleDbContext))]
-    [Migration("20261203175526_RoutingReasons")]
-    partial class RoutingReasons
+    [Migration("20261203183137_RouterLearning")]
+    partial class RouterLearning
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

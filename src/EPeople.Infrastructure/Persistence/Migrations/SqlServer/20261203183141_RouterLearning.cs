@@ -19,7 +19,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     rank = table.Column<int>(type: "int", nullable: false),
                     institution_code = table.Column<string>(type: "varchar(7)", unicode: false, maxLength: 7, nullable: false),
                     confidence = table.Column<double>(type: "float", nullable: false),
-                    reason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false)
+                    reason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    reason_kind = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false),
+                    reason_detail = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    reason_terms = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -19,7 +19,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.PostgreSql
                     rank = table.Column<int>(type: "integer", nullable: false),
                     institution_code = table.Column<string>(type: "character varying(7)", unicode: false, maxLength: 7, nullable: false),
                     confidence = table.Column<double>(type: "double precision", nullable: false),
-                    reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    reason_kind = table.Column<string>(type: "character varying(16)", unicode: false, maxLength: 16, nullable: false),
+                    reason_detail = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    reason_terms = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
