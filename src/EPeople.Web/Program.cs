@@ -91,6 +91,7 @@ services.AddRadzenComponents();
 services.AddScoped<CircuitClientAddress>();
 services.AddScoped<CircuitHandler, CircuitClientAddressHandler>();
 services.AddScoped<ScopedSender>();
+services.AddScoped<EPeople.Web.Components.Designer.DesignerClipboard>();
 
 var app = builder.Build();
 

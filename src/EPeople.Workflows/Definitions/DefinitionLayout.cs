@@ -62,6 +62,9 @@ public static class DefinitionLayout
             ? (position["x"]!.GetValue<double>(), position["y"]!.GetValue<double>())
             : null;
 
+    /// <summary>The node put at a position (its other designer data kept): how the designer records a move.</summary>
+    public static ActivityNode Place(ActivityNode node, double x, double y) => node with { Metadata = Placed(node.Metadata, (x, y)) };
+
     private static JsonObject Placed(JsonObject? metadata, (double X, double Y) at)
     {
         var copy = metadata?.DeepClone().AsObject() ?? [];
