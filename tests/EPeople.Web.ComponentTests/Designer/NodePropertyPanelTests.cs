@@ -275,6 +275,34 @@ public sealed class NodePropertyPanelTests
         emitted.ShouldBeEmpty();
     }
 
+    [Test]
+    public void ShouldCheckSwitchConditionsAndFallBackToCheckedJsonForAnUnknownStructuredInput()
+    {
+        using var context = Context();
+        var descriptor = new SwitchActivity().Descriptor with
+        {
+            Inputs = [.. new SwitchActivity().Descriptor.Inputs, new InputDescriptor("extra", "json", "Extra", "Anything.", Syntax: InputSyntax.Structured, UiHint: "matrix")],
+        };
+        var node = new ActivityNode
+        {
+            Id = "route", Type = SwitchActivity.TypeName,
+            Inputs = new() { ["cases"] = new JsonArray(new JsonObject { ["name"] = "Many", ["condition"] = "vars.count > 3" }) },
+        };
+        var emitted = new List<ActivityNode>();
+        var panel = Panel(context, node, descriptor, emitted);
+
+        panel.Find("#designer-input-cases-0-condition").Input("vars.total > 3");
+        panel.Find("#designer-input-cases-0-condition-errors").TextContent.ShouldContain("'vars.total' is not a declared variable");
+        SwitchActivity.Cases(emitted[^1]).ShouldBe([("Many", "vars.total > 3")]);
+
+        var json = panel.Find("[data-testid=json-editor][data-input=extra]");
+        json.Input("{ \"a\": ");
+        panel.Find("#designer-input-extra-problems").TextContent.ShouldStartWith("Not valid JSON");
+        emitted.Count.ShouldBe(1);
+        panel.Find("#designer-input-extra").Input("{ \"a\": 1 }");
+        emitted[^1].Inputs["extra"]!["a"]!.GetValue<int>().ShouldBe(1);
+    }
+
     private static string JsonSerializerText(ActivityNode node) =>
         System.Text.Json.JsonSerializer.Serialize(node);
 
