@@ -17,11 +17,58 @@ public sealed class WorkflowDesignerJourneyTests : BrowserTest
     public async Task AnAnalystAddsAnEscalationTestRunsAndPublishesANewVersion()
     {
         await SignInAsync("analyst@epeople.example", "Demo-2026!analyst", "/workflows/petition.civil/designer");
-        var designer = Page.GetByTestId("designer");
         var clock = Stopwatch.StartNew();
         await Page.Locator("[data-testid='designer'][data-ready='true']").WaitForAsync();
         TestContext.Out.WriteLine($"The designer was interactive {clock.ElapsedMilliseconds} ms after sign-in.");
         (await Page.Locator(".wf-node").CountAsync()).ShouldBeGreaterThan(10);
+        (await Page.GetByTestId("problem-count").TextContentAsync()).ShouldBe("0");
         await ScreenshotAsync("opened");
+
+        // Select the handling task on the canvas and give it a timer escalation: an interrupting deadline whose
+        // "Overdue" outcome becomes a new, unwired port — an error until it leads somewhere.
+        var handle = Node("handle");
+        await handle.Locator(".wf-node-title").ClickAsync();
+        await Page.Locator("[data-testid='node-property-panel'][data-node='handle']").WaitForAsync();
+        await Page.GetByTestId("add-timer-escalation").ClickAsync();
+        var overdue = Page.Locator("[data-port-id='handle/Overdue']");
+        await overdue.WaitForAsync();
+        await handle.GetByTestId("node-error-badge").WaitForAsync();
+        (await Page.Locator("[data-testid='problems'] li[data-node='handle'][data-rule='outcomes-wired']").CountAsync()).ShouldBe(1);
+        (await Page.GetByTestId("publish").IsDisabledAsync()).ShouldBeTrue();
+        await ScreenshotAsync("escalation-unwired");
+
+        // The escalation notifies the department, then the task starts again.
+        await Page.Locator("[data-testid='palette'] button[data-type='EPeople.Notify']").ClickAsync();
+        var notify = Node("notify");
+        await notify.WaitForAsync();
+        await Page.Locator("[data-testid='node-property-panel'][data-node='notify']").WaitForAsync();
+        await Page.Locator("[data-testid='options-editor'][data-input='channel']").SelectOptionAsync("InApp");
+        await Input("recipients").FillAsync("department");
+        await Input("body").FillAsync("{{ petition.title }} 민원이 처리 기한을 넘겼습니다.");
+        await Page.Locator("[data-testid='wire-editor'] select[data-port='Done']").SelectOptionAsync("handle");
+
+        // Wire the new port by dragging it onto the notice on the canvas.
+        await DragAsync(overdue, notify.Locator(".wf-node-title"));
+        await Page.Locator("[data-testid='designer'] .wf-node[data-node='handle'][data-errors='0']").WaitForAsync();
+        await Page.GetByTestId("no-problems").WaitForAsync();
+        (await Page.GetByTestId("publish").IsDisabledAsync()).ShouldBeFalse();
+        await ScreenshotAsync("escalation-wired");
+        await ShouldBeAccessibleAsync();
+    }
+
+    private ILocator Node(string id) => Page.Locator($"[data-testid='designer'] .wf-node[data-node='{id}']");
+
+    private ILocator Input(string name) =>
+        Page.Locator($"[data-testid='node-property-panel'] [data-testid='expression-editor'][data-input='{name}']").Locator("input, textarea").First;
+
+    /// <summary>Drags with the mouse from one element's centre to another's, in steps, as a person would.</summary>
+    private async Task DragAsync(ILocator from, ILocator to)
+    {
+        var start = (await from.BoundingBoxAsync())!;
+        var end = (await to.BoundingBoxAsync())!;
+        await Page.Mouse.MoveAsync(start.X + (start.Width / 2), start.Y + (start.Height / 2));
+        await Page.Mouse.DownAsync();
+        await Page.Mouse.MoveAsync(end.X + (end.Width / 2), end.Y + (end.Height / 2), new() { Steps = 12 });
+        await Page.Mouse.UpAsync();
     }
 }
