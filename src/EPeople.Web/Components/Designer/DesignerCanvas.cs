@@ -207,13 +207,29 @@ public sealed class DesignerCanvas : IDisposable
         Diagram.SetPan(cx - (worldX * after), cy - (worldY * after));
     }
 
-    /// <summary>Zooms and pans so that every node is seen.</summary>
+    /// <summary>Zooms and pans so that every node is seen (never beyond the zoom limits).</summary>
     public void Fit()
     {
-        if (Diagram.Container is { Width: > 0 } && Diagram.Nodes.Count > 0)
+        const double margin = 40;
+        var container = Diagram.Container;
+        var nodes = Diagram.Nodes.ToList();
+        if (container is not { Width: > 0, Height: > 0 } || nodes.Count == 0)
         {
-            Diagram.ZoomToFit(40);
+            return;
         }
+
+        // A node not measured yet counts with a typical size.
+        var left = nodes.Min(n => n.Position.X);
+        var top = nodes.Min(n => n.Position.Y);
+        var right = nodes.Max(n => n.Position.X + (n.Size is { Width: > 0 } size ? size.Width : NodeWidth));
+        var bottom = nodes.Max(n => n.Position.Y + (n.Size is { Height: > 0 } size ? size.Height : 70));
+        var zoom = Math.Clamp(
+            Math.Min(container.Width / (right - left + (2 * margin)), container.Height / (bottom - top + (2 * margin))),
+            Diagram.Options.Zoom.Minimum, 1.25);
+        Diagram.SetZoom(zoom);
+        Diagram.SetPan(
+            ((container.Width - ((right - left) * zoom)) / 2) - (left * zoom),
+            ((container.Height - ((bottom - top) * zoom)) / 2) - (top * zoom));
     }
 
     /// <summary>Moves the selected nodes by a step (arrow keys): one undo step.</summary>
