@@ -20,6 +20,7 @@ public static class DependencyInjection
             ];
         });
         services.AddScoped<Workflows.WorkflowDefinitionCatalog>();
+        services.AddScoped<Workflows.DefinitionTestRuns>();
         services.AddOptions<Petitions.PetitionOptions>();
         services.AddScoped<Petitions.Routing.RuleBasedPetitionRouter>();
         services.AddScoped<Petitions.Routing.IPetitionRouter, Petitions.Routing.LearnedPetitionRouter>();

@@ -54,21 +54,21 @@ internal sealed class GetPetitionFlowQueryHandler(IEPeopleDbContext db, ICurrent
                    ?? throw new NotFoundException($"Version {instance.DefinitionVersion} of workflow definition", instance.DefinitionId);
         var definition = DefinitionSerializer.Deserialize(json);
 
-        var completed = await db.WorkflowHistory.AsNoTracking()
-            .Where(h => h.InstanceId == instance.Id && h.NodeId != null && h.Event == "NodeCompleted")
-            .Select(h => new { h.NodeId, h.Data }).ToListAsync(cancellationToken);
-        var left = completed.Select(h => (Node: h.NodeId!, Port: h.Data is null ? null : (string?)JsonNode.Parse(h.Data)?["outcome"])).ToHashSet();
+        var history = await db.WorkflowHistory.AsNoTracking()
+            .Where(h => h.InstanceId == instance.Id && h.NodeId != null)
+            .OrderBy(h => h.Seq)
+            .Select(h => new { h.NodeId, h.Event, h.Data }).ToListAsync(cancellationToken);
         var current = InstanceStateSerializer.Deserialize(instance.State).Tokens.Select(t => t.NodeId).ToHashSet(StringComparer.Ordinal);
-        var visited = left.Select(l => l.Node).Concat(current).ToHashSet(StringComparer.Ordinal);
+        var path = FlowPath.Read(definition, history.Select(h => (h.NodeId, h.Event, h.Data is null ? null : JsonNode.Parse(h.Data))), current);
 
         var layout = DefinitionLayout.Arrange(definition);
         var nodes = definition.Activities.Select(a =>
         {
             var (x, y) = DefinitionLayout.PositionOf(a) ?? layout[a.Id];
-            return new FlowNodeDto(a.Id, a.Type, a.Name, x, y, visited.Contains(a.Id), current.Contains(a.Id));
+            return new FlowNodeDto(a.Id, a.Type, a.Name, x, y, path.IsVisited(a.Id), current.Contains(a.Id));
         }).ToList();
         var wires = definition.Connections
-            .Select(c => new FlowWireDto(c.Source.Activity, c.Source.Port, c.Target.Activity, left.Contains((c.Source.Activity, c.Source.Port)) && visited.Contains(c.Target.Activity)))
+            .Select(c => new FlowWireDto(c.Source.Activity, c.Source.Port, c.Target.Activity, path.IsTaken(c)))
             .ToList();
 
         var sla = await SlaRule.NowAsync(calendars, clock, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EPeople.Application.Workflows;
 using Mediator;
 
@@ -30,6 +31,12 @@ internal static class WorkflowEndpoints
                 TypedResults.Ok(await sender.Send(new ValidateDefinitionQuery(document.GetRawText()), ct)))
             .WithSummary("Validate a definition document (the rules of start-up, import and publishing)");
 
+        workflows.MapPost("/simulate", async (SimulateDefinitionRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SimulateDefinitionQuery(
+                    body.Definition is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } d ? d.GetRawText() : null,
+                    body.StartAt, body.Variables, body.Petition, body.Steps), ct)))
+            .WithSummary("Test-run a draft on a virtual clock: a script of task actions, fast-forwards and events; returns the trace. Writes and sends nothing");
+
         workflows.MapPut("/definitions/{definitionId}/draft", async (string definitionId, JsonElement document, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SaveDefinitionDraftCommand(definitionId, document.GetRawText()), ct)))
             .WithSummary("Save the draft of a definition; returns its validation");
@@ -55,6 +62,10 @@ internal static class WorkflowEndpoints
         return api;
     }
 }
+
+/// <summary>The body of a test run: the definition document as edited, the virtual start time, initial variables, a petition projection, the script.</summary>
+internal sealed record SimulateDefinitionRequest(JsonElement Definition, DateTimeOffset? StartAt, JsonObject? Variables, JsonObject? Petition,
+    IReadOnlyList<SimulationScriptStep>? Steps);
 
 /// <summary>The body of an operator's action: the operation id that makes a retry of the request harmless, and a reason.</summary>
 internal sealed record OperatorRequest(string? OperationId, string? Reason);
