@@ -54,7 +54,34 @@ public sealed class WorkflowDesignerJourneyTests : BrowserTest
         (await Page.GetByTestId("publish").IsDisabledAsync()).ShouldBeFalse();
         await ScreenshotAsync("escalation-wired");
         await ShouldBeAccessibleAsync();
+
+        // Test-run the draft on the virtual clock: the task runs late, the escalation fires, the notice goes to the
+        // test sink, the task starts again and is answered; the citizen never rates it, so the wait times out and the
+        // flow ends.
+        await Page.GetByTestId("toggle-test-run").ClickAsync();
+        await Page.GetByLabel("시작 변수(JSON, 선택)").FillAsync("""
+            { "receiptNumber": "2AA-0000-000001", "title": "시험 민원", "kind": "CivilPetition", "institution": "1480000", "period": "P7WD" }
+            """);
+        await Page.GetByTestId("run-start").ClickAsync();
+        await RunTask("handle").WaitForAsync();
+        await Node("handle").And(Page.Locator(".wf-run-current")).WaitForAsync();
+        for (var i = 0; i < 3 && !await Node("notify").And(Page.Locator(".wf-run-visited")).IsVisibleAsync(); i++)
+        {
+            await Page.GetByTestId("run-fast-forward").ClickAsync();
+        }
+
+        await Node("notify").And(Page.Locator(".wf-run-visited")).WaitForAsync();
+        (await Page.GetByTestId("run-notices").Locator("li").CountAsync()).ShouldBeGreaterThan(0);
+        await RunTask("handle").Locator("button[data-action='Answer']").ClickAsync();
+        await Node("feedback").And(Page.Locator(".wf-run-current")).WaitForAsync();
+        await Page.GetByTestId("run-fast-forward").ClickAsync();
+        await Page.Locator("[data-testid='run-status'][data-status='Completed']").WaitForAsync();
+        await Node("end").And(Page.Locator(".wf-run-visited")).WaitForAsync();
+        (await Page.GetByTestId("run-steps").Locator("li[data-kind='Timer']").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
+        await ScreenshotAsync("test-run-completed");
     }
+
+    private ILocator RunTask(string node) => Page.Locator($"[data-testid='run-task'][data-node='{node}']");
 
     private ILocator Node(string id) => Page.Locator($"[data-testid='designer'] .wf-node[data-node='{id}']");
 
