@@ -302,7 +302,7 @@ internal static class CircuitsBenchmark
         return maps.Skip(low).Take(high - low + 1).Sum(m => m.RssKb) * 1024;
     }
 
-    private static Dictionary<string, string> EPeopleSettings(string folder) => new()
+    internal static Dictionary<string, string> EPeopleSettings(string folder) => new()
     {
         ["Database:Provider"] = "Sqlite",
         ["ConnectionStrings:EPeople"] = $"Data Source={Path.Combine(folder, "epeople.db")}",
@@ -347,7 +347,7 @@ internal static class CircuitsBenchmark
     }
 
     /// <summary>The blank template app's build output, built beside this program (see the project file).</summary>
-    private static string BlankAppDll()
+    internal static string BlankAppDll()
     {
         var folder = typeof(CircuitsBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "BlankAppDirectory").Value!;

@@ -33,7 +33,7 @@ internal static class DesignerBenchmark
     }
 
     /// <summary>The reference flow with a chain of variable steps between its reception and its first decision, to <paramref name="nodes"/> nodes.</summary>
-    private static string Definition(int nodes)
+    internal static string Definition(int nodes)
     {
         var document = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference-petition.json")))!.AsObject();
         var activities = document["activities"]!.AsArray();

@@ -20,6 +20,12 @@ if (args.Contains("circuits"))
     return 0;
 }
 
+if (args.Contains("designer-page"))
+{
+    await EPeople.Benchmarks.DesignerPageBenchmark.RunAsync(Arg("--nodes", 60), Arg("--runs", 20));
+    return 0;
+}
+
 if (args.Contains("designer"))
 {
     EPeople.Benchmarks.DesignerBenchmark.Run(Arg("--nodes", 60), Arg("--runs", 200));
