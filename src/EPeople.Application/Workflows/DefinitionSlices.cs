@@ -13,7 +13,6 @@ public sealed record DefinitionSummaryDto(string DefinitionId, int Version, stri
 
 public sealed record ValidationResultDto(bool Valid, IReadOnlyList<DefinitionProblem> Problems);
 
-public sealed record PublishResultDto(string DefinitionId, int Version, IReadOnlyDictionary<string, int> RemovedNodesWithLiveTokens);
 
 /// <summary>The activity palette: every registered activity's descriptor (inputs, ports, UI hints).</summary>
 [Authorize]
@@ -31,16 +30,19 @@ public sealed record ValidateDefinitionQuery(string? Json) : IQuery<ValidationRe
 [Authorize(Roles = Roles.Analyst + "," + Roles.SystemAdmin)]
 public sealed record SaveDefinitionDraftCommand(string DefinitionId, string? Json) : ICommand<ValidationResultDto>;
 
-/// <summary>Publishes the draft as the next version, reporting nodes that running instances wait at and that it removes.</summary>
+/// <summary>
+/// Publishes the draft as the next version, reporting nodes that running instances wait at and that it removes. Without
+/// <paramref name="Migration"/> (or with <see cref="DefinitionMigrationMode.Leave"/>) running instances stay on their
+/// version; with <see cref="DefinitionMigrationMode.Migrate"/> they are moved to the new one (see DefinitionPublishing.cs).
+/// </summary>
 [Authorize(Roles = Roles.Analyst + "," + Roles.SystemAdmin)]
-public sealed record PublishDefinitionCommand(string DefinitionId) : ICommand<PublishResultDto>;
+public sealed record PublishDefinitionCommand(string DefinitionId, DefinitionMigrationChoice? Migration = null) : ICommand<PublishResultDto>;
 
 internal sealed class DefinitionSlicesHandler(IEPeopleDbContext db, WorkflowDefinitionCatalog catalog, DefinitionValidator validator, ActivityRegistry registry, ICurrentUser user)
     : IQueryHandler<ListActivityDescriptorsQuery, IReadOnlyList<ActivityDescriptor>>,
       IQueryHandler<ListDefinitionsQuery, IReadOnlyList<DefinitionSummaryDto>>,
       IQueryHandler<ValidateDefinitionQuery, ValidationResultDto>,
-      ICommandHandler<SaveDefinitionDraftCommand, ValidationResultDto>,
-      ICommandHandler<PublishDefinitionCommand, PublishResultDto>
+      ICommandHandler<SaveDefinitionDraftCommand, ValidationResultDto>
 {
     public ValueTask<IReadOnlyList<ActivityDescriptor>> Handle(ListActivityDescriptorsQuery query, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<ActivityDescriptor>>([.. registry.Descriptors]);
@@ -78,23 +80,6 @@ internal sealed class DefinitionSlicesHandler(IEPeopleDbContext db, WorkflowDefi
 
         await catalog.SaveDraftAsync(definition, user.Name, cancellationToken);
         return result;
-    }
-
-    public async ValueTask<PublishResultDto> Handle(PublishDefinitionCommand command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var draft = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.DefinitionId == command.DefinitionId && d.Version == 0)
-                            .Select(d => d.Json).SingleOrDefaultAsync(cancellationToken)
-                        ?? throw new NotFoundException("Draft of workflow definition", command.DefinitionId);
-            var removed = await catalog.RemovedNodesWithLiveTokensAsync(DefinitionSerializer.Deserialize(draft), cancellationToken);
-            var version = await catalog.PublishDraftAsync(command.DefinitionId, user.Name, cancellationToken);
-            return new PublishResultDto(command.DefinitionId, version, removed);
-        }
-        catch (DefinitionRejectedException ex)
-        {
-            throw new ConflictException($"The draft has {ex.Problems.Count} error(s) and cannot be published: {string.Join(" / ", ex.Problems.Take(5))}", "DefinitionInvalid");
-        }
     }
 
     private ValidationResultDto Validate(string? json)

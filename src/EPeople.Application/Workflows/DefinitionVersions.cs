@@ -44,11 +44,14 @@ internal sealed class DefinitionVersionsHandler(IEPeopleDbContext db)
     {
         var older = await LoadAsync(query.DefinitionId, query.From, cancellationToken);
         var newer = await LoadAsync(query.DefinitionId, query.To, cancellationToken);
-        var diff = DefinitionDiff.Between(older, newer);
-        return new DefinitionComparisonDto(query.DefinitionId, query.From, query.To, diff.DefinitionFields,
+        return Comparison(query.DefinitionId, query.From, query.To, DefinitionDiff.Between(older, newer));
+    }
+
+    /// <summary>A diff as the designer reads it (also the publish preview's).</summary>
+    internal static DefinitionComparisonDto Comparison(string definitionId, int from, int to, DefinitionDiff diff) =>
+        new(definitionId, from, to, diff.DefinitionFields,
             [.. diff.Nodes.Select(n => new NodeChangeDto(n.ActivityId, n.Kind.ToString(), n.Type, n.Fields))],
             [.. diff.Connections.Select(c => new ConnectionChangeDto(c.Source.Activity, c.Source.Port, c.Target.Activity, c.Target.Port, c.Kind.ToString()))]);
-    }
 
     private async Task<WorkflowDefinition> LoadAsync(string definitionId, int version, CancellationToken cancellationToken)
     {

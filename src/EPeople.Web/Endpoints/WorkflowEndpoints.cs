@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EPeople.Application.Workflows;
@@ -41,9 +42,25 @@ internal static class WorkflowEndpoints
                 TypedResults.Ok(await sender.Send(new SaveDefinitionDraftCommand(definitionId, document.GetRawText()), ct)))
             .WithSummary("Save the draft of a definition; returns its validation");
 
-        workflows.MapPost("/definitions/{definitionId}/publish", async (string definitionId, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new PublishDefinitionCommand(definitionId), ct)))
-            .WithSummary("Publish the draft as the next version (409 while it has errors)");
+        workflows.MapPost("/definitions/{definitionId}/publish", async (string definitionId, DefinitionMigrationChoice? migration, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new PublishDefinitionCommand(definitionId, migration), ct)))
+            .WithSummary("Publish the draft as the next version (409 while it has errors); optional body { mode: Leave|Migrate, nodeMap, versions }");
+
+        workflows.MapGet("/definitions/{definitionId}/versions/{version:int}/export", async (string definitionId, int version, ISender sender, CancellationToken ct) =>
+            {
+                var export = await sender.Send(new ExportDefinitionVersionQuery(definitionId, version), ct);
+                return TypedResults.File(Encoding.UTF8.GetBytes(export.Json), "application/json", export.FileName);
+            })
+            .WithSummary("Download a version (0: the draft) as a definition document");
+        workflows.MapPost("/definitions/{definitionId}/import", async (string definitionId, JsonElement document, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ImportDefinitionDraftCommand(definitionId, document.GetRawText()), ct)))
+            .WithSummary("Replace the draft with an EPeople document (same definitionId) or an Elsa 3 flowchart (400 listing what cannot be imported)");
+        workflows.MapPost("/definitions/{definitionId}/versions/{version:int}/restore", async (string definitionId, int version, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RestoreDefinitionVersionCommand(definitionId, version), ct)))
+            .WithSummary("Roll back: copy a published version into a new draft (the published version is untouched)");
+        workflows.MapGet("/definitions/{definitionId}/publish-preview", async (string definitionId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetPublishPreviewQuery(definitionId), ct)))
+            .WithSummary("Before publishing: the draft's validation, its changes, running instances per version and the nodes they would lose");
 
         var operations = api.MapGroup("/workflows").WithTags("Workflow operations");
 

@@ -69,6 +69,72 @@ public sealed class WorkflowApiTests
         await (await client.PostAsync("/api/v1/workflows/validate", Json(Document("x")))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
     [Test]
+    public async Task ShouldExportImportRestoreAndPublishThroughTheVersionEndpoints()
+    {
+        using var client = await WebTestSetup.SignedInAsync(DemoAccounts.Analyst.Email, DemoAccounts.Analyst.Password);
+        const string definitions = "/api/v1/workflows/definitions/api.versions";
+        (await client.PutAsync($"{definitions}/draft", Json(Document("api.versions")))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsync($"{definitions}/publish", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var export = await client.GetAsync($"{definitions}/versions/1/export");
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        export.Content.Headers.ContentDisposition!.FileName.ShouldBe("api.versions.v1.json");
+        var exported = await export.Content.ReadAsStringAsync();
+        var imported = await (await client.PostAsync($"{definitions}/import", Json(exported.Replace("\"Closed\"", "\"Withdrawn\"", StringComparison.Ordinal))))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        imported.GetProperty("format").GetString().ShouldBe("EPeople");
+        imported.GetProperty("validation").GetProperty("valid").GetBoolean().ShouldBeTrue();
+        var preview = await client.GetFromJsonAsync<JsonElement>($"{definitions}/publish-preview");
+        preview.GetProperty("canPublish").GetBoolean().ShouldBeTrue();
+        preview.GetProperty("changes").GetProperty("nodes")[0].GetProperty("activityId").GetString().ShouldBe("end");
+        var published = await (await client.PostAsync($"{definitions}/publish", Json("""{ "mode": "Migrate", "nodeMap": {} }""")))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        (published.GetProperty("version").GetInt32(), published.GetProperty("mode").GetString()).ShouldBe((2, "Migrate"));
+        var restored = await (await client.PostAsync($"{definitions}/versions/1/restore", null)).Content.ReadFromJsonAsync<JsonElement>();
+        restored.GetProperty("restoredFrom").GetInt32().ShouldBe(1);
+        (await client.GetFromJsonAsync<JsonElement>($"{definitions}/compare?from=1&to=0")).GetProperty("nodes").GetArrayLength().ShouldBe(0);
+        await (await client.PostAsync($"{definitions}/publish", Json("""{ "mode": "Sideways" }"""))).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task ShouldRefuseAnElsaDocumentWithCSharpListingTheReasons()
+    {
+        using var client = await WebTestSetup.SignedInAsync(DemoAccounts.Analyst.Email, DemoAccounts.Analyst.Password);
+        const string elsa = """
+            { "definitionId": "e1b7", "root": { "type": "Elsa.Flowchart",
+              "activities": [ { "id": "begin", "type": "Elsa.Start" },
+                              { "id": "check", "type": "Elsa.FlowDecision", "condition": { "expression": { "type": "CSharp", "value": "1 == 1" } } },
+                              { "id": "done", "type": "Elsa.Finish" } ],
+              "connections": [ { "source": { "activity": "begin", "port": "Done" }, "target": { "activity": "check", "port": "In" } },
+                               { "source": { "activity": "check", "port": "True" }, "target": { "activity": "done", "port": "In" } } ] } }
+            """;
+
+        var problem = await (await client.PostAsync("/api/v1/workflows/definitions/api.elsa/import", Json(elsa))).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.FieldErrors().ShouldBe(["document"]);
+        problem.GetProperty("errors").GetProperty("document")[0].GetString()!.ShouldContain("CSharp");
+    }
+
+    [Test]
+    public async Task ShouldLeaveVersionChangesToAnalystsButLetOfficialsRead()
+    {
+        using var analyst = await WebTestSetup.SignedInAsync(DemoAccounts.Analyst.Email, DemoAccounts.Analyst.Password);
+        (await analyst.PutAsync("/api/v1/workflows/definitions/api.readonly/draft", Json(Document("api.readonly")))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await analyst.PostAsync("/api/v1/workflows/definitions/api.readonly/publish", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        foreach (var account in new[] { DemoAccounts.SeoulOfficer, DemoAccounts.Citizen })
+        {
+            using var client = await WebTestSetup.SignedInAsync(account.Email, account.Password);
+            await (await client.PostAsync("/api/v1/workflows/definitions/api.readonly/import", Json(Document("api.readonly")))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PostAsync("/api/v1/workflows/definitions/api.readonly/versions/1/restore", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PostAsync("/api/v1/workflows/definitions/api.readonly/publish", Json("""{ "mode": "Leave" }"""))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        using var official = await WebTestSetup.SignedInAsync(DemoAccounts.SeoulOfficer.Email, DemoAccounts.SeoulOfficer.Password);
+        (await official.GetAsync("/api/v1/workflows/definitions/api.readonly/versions/1/export")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Test]
     public async Task ShouldServeTheOperatorsIncidentListAndInstanceCancellation()
     {
         using var admin = await WebTestSetup.SignedInAsync(DemoAccounts.SystemAdmin.Email, DemoAccounts.SystemAdmin.Password);
