@@ -16,6 +16,11 @@ public sealed class WorkflowDesignerJourneyTests : BrowserTest
     [Test]
     public async Task AnAnalystAddsAnEscalationTestRunsAndPublishesANewVersion()
     {
+        using var citizen = await ApiAsync("citizen1@epeople.example", "Demo-2026!citizen");
+        using var analyst = await ApiAsync("analyst@epeople.example", "Demo-2026!analyst");
+        var before = await FileAsync(citizen, "설계 전 접수 민원");
+        var runningOn = (await analyst.GetFromJsonAsync<JsonElement>($"/api/v1/petitions/{before}/flow")).GetProperty("version").GetInt32();
+
         await SignInAsync("analyst@epeople.example", "Demo-2026!analyst", "/workflows/petition.civil/designer");
         var clock = Stopwatch.StartNew();
         await Page.Locator("[data-testid='designer'][data-ready='true']").WaitForAsync();
@@ -79,6 +84,39 @@ public sealed class WorkflowDesignerJourneyTests : BrowserTest
         await Node("end").And(Page.Locator(".wf-run-visited")).WaitForAsync();
         (await Page.GetByTestId("run-steps").Locator("li[data-kind='Timer']").CountAsync()).ShouldBeGreaterThanOrEqualTo(2);
         await ScreenshotAsync("test-run-completed");
+
+        // Publish: the dialog shows what changed and the petitions running on the version in use, left where they are.
+        await Page.GetByTestId("publish").ClickAsync();
+        var dialog = Page.GetByTestId("publish-dialog");
+        await dialog.GetByTestId("changes").WaitForAsync();
+        (await dialog.Locator("[data-testid='changes'] li[data-node='notify'][data-change='Added']").CountAsync()).ShouldBe(1);
+        (await dialog.Locator("[data-testid='changes'] li[data-node='handle'][data-change='Changed']").CountAsync()).ShouldBe(1);
+        await dialog.Locator($"[data-testid='running-instances'] li[data-version='{runningOn}']").WaitForAsync();
+        (await dialog.GetByTestId("mode-leave").IsCheckedAsync()).ShouldBeTrue();
+        await ScreenshotAsync("publish-dialog");
+        await ShouldBeAccessibleAsync();
+        await dialog.GetByTestId("confirm-publish").ClickAsync();
+        await Page.GetByTestId("designer-status").Filter(new() { HasText = $"{runningOn + 1}번째 버전으로 게시했습니다." }).WaitForAsync();
+        await ScreenshotAsync("published");
+
+        // A petition filed now runs on the new version; the one filed before stays where it was.
+        var after = await FileAsync(citizen, "설계 후 접수 민원");
+        (await analyst.GetFromJsonAsync<JsonElement>($"/api/v1/petitions/{after}/flow")).GetProperty("version").GetInt32().ShouldBe(runningOn + 1);
+        (await analyst.GetFromJsonAsync<JsonElement>($"/api/v1/petitions/{before}/flow")).GetProperty("version").GetInt32().ShouldBe(runningOn);
+        var versions = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/workflows/definitions/petition.civil/versions");
+        versions.EnumerateArray().First().GetProperty("version").GetInt32().ShouldBe(runningOn + 1);
+        versions.EnumerateArray().First().GetProperty("publishedBy").GetString().ShouldBe("analyst@epeople.example");
+    }
+
+    private static async Task<string> FileAsync(HttpClient citizen, string title)
+    {
+        var filed = await citizen.PostAsJsonAsync("/api/v1/petitions", new
+        {
+            kind = "CivilPetition", subtype = "Grievance", title = $"{title} {Random.Shared.Next(10_000, 99_999)}",
+            body = "동네 공원 가로등이 꺼져 밤길이 어둡습니다. 고쳐 주세요.", consentToPersonalData = true, institutionCode = "6110000",
+        });
+        filed.EnsureSuccessStatusCode();
+        return (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private ILocator RunTask(string node) => Page.Locator($"[data-testid='run-task'][data-node='{node}']");
