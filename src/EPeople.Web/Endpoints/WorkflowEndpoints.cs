@@ -18,6 +18,9 @@ internal static class WorkflowEndpoints
         workflows.MapGet("/definitions", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListDefinitionsQuery(), ct)))
             .WithSummary("The latest published version of every definition");
 
+        workflows.MapGet("/definitions/{definitionId}/document", async (string definitionId, int? version, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetDefinitionDocumentQuery(definitionId, version), ct)))
+            .WithSummary("The document the designer opens: the given version (0: the draft), or the draft if any, else the latest version");
         workflows.MapGet("/definitions/{definitionId}/versions", async (string definitionId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListDefinitionVersionsQuery(definitionId), ct)))
             .WithSummary("A definition's history: its draft (version 0) if any, then every published version, newest first");

@@ -61,6 +61,25 @@ public sealed class WorkflowApiTests
     }
 
     [Test]
+    public async Task ShouldOpenTheDraftWhenThereIsOneElseTheLatestVersion()
+    {
+        using var client = await WebTestSetup.SignedInAsync(DemoAccounts.Analyst.Email, DemoAccounts.Analyst.Password);
+        (await client.PutAsync("/api/v1/workflows/definitions/api.open/draft", Json(Document("api.open")))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/v1/workflows/definitions/api.open/publish", null)).EnsureSuccessStatusCode();
+
+        var latest = await client.GetFromJsonAsync<JsonElement>("/api/v1/workflows/definitions/api.open/document");
+        (latest.GetProperty("version").GetInt32(), latest.GetProperty("latestPublished").GetInt32()).ShouldBe((1, 1));
+
+        (await client.PutAsync("/api/v1/workflows/definitions/api.open/draft", Json(Document("api.open", endStatus: "Withdrawn")))).EnsureSuccessStatusCode();
+        var draft = await client.GetFromJsonAsync<JsonElement>("/api/v1/workflows/definitions/api.open/document");
+        draft.GetProperty("version").GetInt32().ShouldBe(0);
+        draft.GetProperty("json").GetString()!.ShouldContain("Withdrawn");
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/workflows/definitions/api.open/document?version=1")).GetProperty("json").GetString()!.ShouldContain("Closed");
+        await (await client.GetAsync("/api/v1/workflows/definitions/api.open/document?version=7")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await client.GetAsync("/api/v1/workflows/definitions/api.nothing/document")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
     public async Task ShouldLeaveDefinitionsToAnalysts()
     {
         using var client = await WebTestSetup.SignedInAsync(DemoAccounts.Citizen.Email, DemoAccounts.Citizen.Password);
