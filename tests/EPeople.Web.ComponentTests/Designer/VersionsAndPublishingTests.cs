@@ -110,6 +110,22 @@ public sealed class VersionsAndPublishingTests
     }
 
     [Test]
+    public void ShouldAskToAcknowledgeWarningsBeforePublishing()
+    {
+        var warning = new DefinitionProblem(ProblemSeverity.Warning, Rules.Expression, "notify", "The text uses no variable.", "Check it.");
+        var preview = new PublishPreviewDto("petition.civil", 1, new ValidationResultDto(true, [warning]), true, null, [], [], new Dictionary<string, string?>());
+        using var context = Context(new FakeSender().On<GetPublishPreviewQuery>(_ => preview));
+        var dialog = context.Render<PublishDialog>(p => p.Add(c => c.DefinitionId, "petition.civil"));
+
+        dialog.Find("[data-testid=publish-warnings]").TextContent.ShouldContain("The text uses no variable.");
+        dialog.Find("[data-testid=confirm-publish]").HasAttribute("disabled").ShouldBeTrue();
+
+        dialog.Find("[data-testid=ack-warnings]").Change(true);
+
+        dialog.Find("[data-testid=confirm-publish]").HasAttribute("disabled").ShouldBeFalse();
+    }
+
+    [Test]
     public void ShouldNotOfferToPublishADraftWithErrors()
     {
         var problem = new DefinitionProblem(ProblemSeverity.Error, Rules.OutcomesWired, "handle", "Outcome 'Overdue' is not wired.", "Connect it.");
