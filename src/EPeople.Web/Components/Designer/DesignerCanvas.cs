@@ -29,10 +29,12 @@ public sealed class DesignerCanvas : IDisposable
     private readonly HashSet<(string Source, string Port)> _removedWires = [];
     private bool _syncing;
     private bool _flushScheduled;
+    private readonly Func<ActivityDescriptor, string> _typeName;
 
     /// <summary>Creates the canvas; a read-only canvas can be panned, zoomed and selected, nothing more.</summary>
-    public DesignerCanvas(DesignerDocument document, ActivityRegistry registry, bool readOnly)
+    public DesignerCanvas(DesignerDocument document, ActivityRegistry registry, bool readOnly, Func<ActivityDescriptor, string>? typeName = null)
     {
+        _typeName = typeName ?? (d => d.DisplayName);
         _document = document;
         _registry = registry;
         ReadOnly = readOnly;
@@ -120,7 +122,7 @@ public sealed class DesignerCanvas : IDisposable
                     var descriptor = _registry.Find(activity.Type)?.Descriptor;
                     node = new ActivityNodeModel(activity.Id, activity.Type, descriptor?.Kind, new Point(x - (NodeWidth / 2), y))
                     {
-                        TypeName = descriptor?.DisplayName ?? activity.Type,
+                        TypeName = descriptor is null ? activity.Type : _typeName(descriptor),
                         Locked = ReadOnly,
                     };
                     node.InPort.Locked = ReadOnly;

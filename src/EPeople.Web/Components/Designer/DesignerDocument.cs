@@ -83,10 +83,13 @@ public sealed class DesignerDocument(WorkflowDefinition definition, ActivityRegi
     /// <summary>Marks the current definition as the saved one (the draft on the server).</summary>
     public void MarkSaved() => _saved = Definition;
 
-    /// <summary>Adds a node of an activity type at a position and returns it; its id is derived from the type and unique.</summary>
-    public ActivityNode AddNode(ActivityDescriptor descriptor, double x, double y)
+    /// <summary>
+    /// Adds a node of an activity type at a position and returns it; its id is derived from the type and unique, its
+    /// name is <paramref name="name"/> (the type's name in the analyst's language) or the type's display name.
+    /// </summary>
+    public ActivityNode AddNode(ActivityDescriptor descriptor, double x, double y, string? name = null)
     {
-        var node = DefinitionLayout.Place(new ActivityNode { Id = FreeId(IdStem(descriptor.Type)), Type = descriptor.Type, Version = descriptor.Version, Name = descriptor.DisplayName }, x, y);
+        var node = DefinitionLayout.Place(new ActivityNode { Id = FreeId(IdStem(descriptor.Type)), Type = descriptor.Type, Version = descriptor.Version, Name = name ?? descriptor.DisplayName }, x, y);
         Apply(Definition with { Activities = [.. Definition.Activities, node] });
         return node;
     }
