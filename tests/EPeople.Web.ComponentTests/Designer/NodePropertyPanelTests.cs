@@ -313,9 +313,4 @@ public sealed class NodePropertyPanelTests
 
         public int GetHashCode(WorkflowExpression? obj) => obj?.Text?.GetHashCode(StringComparison.Ordinal) ?? 0;
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-    }
 }

@@ -85,9 +85,4 @@ public sealed class TestRunPanelTests
         panel.Markup.ShouldContain("시작 변수는 JSON 객체여야 합니다.");
         panel.FindAll("[data-testid=run-task]").ShouldBeEmpty();
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-    }
 }
