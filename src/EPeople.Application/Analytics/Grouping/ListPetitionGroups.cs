@@ -21,7 +21,7 @@ internal sealed class ListPetitionGroupsQueryValidator : AbstractValidator<ListP
         RuleFor(q => q.Kind).IsEnumName(typeof(PetitionGroupKind)).When(q => q.Kind is not null)
             .WithMessage($"Kind must be one of {string.Join(", ", Enum.GetNames<PetitionGroupKind>())}.");
         RuleFor(q => q.After).Must(a => PetitionCursor.TryDecode(a, out _, out _)).When(q => !string.IsNullOrEmpty(q.After))
-            .WithMessage("'after' is not a cursor this list returned.");
+            .WithMessage("'after' must be the 'next' value of a previous page.");
         RuleFor(q => q.Limit).InclusiveBetween(1, 200);
     }
 }
