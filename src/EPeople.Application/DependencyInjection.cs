@@ -29,6 +29,8 @@ public static class DependencyInjection
         services.AddSingleton<Petitions.Routing.RouterRetraining>();
         services.AddScoped<Tasks.ITaskParticipant, Petitions.PetitionTaskParticipant>();
         services.AddScoped<Petitions.Notices.PetitionNotifier>();
+        services.AddScoped<Analytics.Similarity.SimilarityIndex>();
+        services.AddScoped<Analytics.Grouping.PetitionGrouper>();
         services.AddSingleton<Petitions.SupplementDeadlines>();
         services.AddSingleton<Petitions.RatingWindows>();
         services.AddSingleton<Institutions.InstitutionDirectory>();

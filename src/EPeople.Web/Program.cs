@@ -151,6 +151,7 @@ api.MapWorkflowEndpoints();
 api.MapPetitionEndpoints();
 api.MapNoticeEndpoints();
 api.MapRoutingEndpoints();
+api.MapGroupEndpoints();
 // WebSocket compression off: its per-connection compressor state was most of a circuit's memory outside the GC heap
 // (circuits benchmark, G6), and render batches are small; framing is refused by our own headers above.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);

@@ -30,6 +30,10 @@ public interface IEPeopleDbContext
     DbSet<EPeople.Domain.Petitions.RoutingKeywordRule> RoutingKeywordRules { get; }
     DbSet<Petitions.Routing.RoutingSuggestionRecord> RoutingSuggestions { get; }
     DbSet<Petitions.Routing.RouterModelVersionRecord> RouterModelVersions { get; }
+    DbSet<Analytics.Similarity.PetitionSimilarityRecord> PetitionSimilarities { get; }
+    DbSet<Analytics.Similarity.PetitionSimilarityBandRecord> PetitionSimilarityBands { get; }
+    DbSet<Analytics.Grouping.PetitionGroupRecord> PetitionGroups { get; }
+    DbSet<Analytics.Grouping.PetitionGroupMemberRecord> PetitionGroupMembers { get; }
 
     /// <summary>For the use cases that join the engine's commit in one transaction (filing, task actions).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

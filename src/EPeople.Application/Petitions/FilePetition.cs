@@ -68,7 +68,7 @@ internal sealed class FilePetitionCommandValidator : AbstractValidator<FilePetit
 
 internal sealed class FilePetitionCommandHandler(
     IEPeopleDbContext db, ICurrentUser user, IPetitionRouter router, InstitutionDirectory directory, IOptions<PetitionOptions> options,
-    WorkflowDefinitionCatalog definitions, WorkflowRuntime runtime, Notices.PetitionNotifier notifier, TimeProvider clock)
+    WorkflowDefinitionCatalog definitions, WorkflowRuntime runtime, Notices.PetitionNotifier notifier, Analytics.Grouping.PetitionGrouper grouper, TimeProvider clock)
     : ICommandHandler<FilePetitionCommand, PetitionFiledDto>
 {
     public async ValueTask<PetitionFiledDto> Handle(FilePetitionCommand command, CancellationToken cancellationToken)
@@ -129,6 +129,8 @@ internal sealed class FilePetitionCommandHandler(
             PetitionId = petition.Id, Rank = i + 1, InstitutionCode = d.InstitutionCode, Confidence = d.Confidence,
             Reason = d.Reason.ToString(), ReasonKind = d.Reason.Kind, ReasonDetail = d.Reason.Detail, ReasonTerms = d.Reason.Terms is { Count: > 0 } terms ? string.Join(", ", terms) is var joined && joined.Length > 200 ? joined[..200] : joined : null,
         }));
+        // Its similarity signatures and the groups it makes (repeated, duplicate, mass) are written in the same commit.
+        await grouper.OnFiledAsync(petition, cancellationToken);
         if (command.IdempotencyKey is { } newKey)
         {
             db.FilingKeys.Add(new FilingKeyRecord { PetitionerId = petitionerId, Key = newKey, RequestHash = hash, PetitionId = petition.Id, CreatedAt = now });

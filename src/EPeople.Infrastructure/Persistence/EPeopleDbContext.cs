@@ -49,6 +49,10 @@ public abstract class EPeopleDbContext(DbContextOptions options)
     public DbSet<Domain.Petitions.RoutingKeywordRule> RoutingKeywordRules => Set<Domain.Petitions.RoutingKeywordRule>();
     public DbSet<Application.Petitions.Routing.RoutingSuggestionRecord> RoutingSuggestions => Set<Application.Petitions.Routing.RoutingSuggestionRecord>();
     public DbSet<Application.Petitions.Routing.RouterModelVersionRecord> RouterModelVersions => Set<Application.Petitions.Routing.RouterModelVersionRecord>();
+    public DbSet<Application.Analytics.Similarity.PetitionSimilarityRecord> PetitionSimilarities => Set<Application.Analytics.Similarity.PetitionSimilarityRecord>();
+    public DbSet<Application.Analytics.Similarity.PetitionSimilarityBandRecord> PetitionSimilarityBands => Set<Application.Analytics.Similarity.PetitionSimilarityBandRecord>();
+    public DbSet<Application.Analytics.Grouping.PetitionGroupRecord> PetitionGroups => Set<Application.Analytics.Grouping.PetitionGroupRecord>();
+    public DbSet<Application.Analytics.Grouping.PetitionGroupMemberRecord> PetitionGroupMembers => Set<Application.Analytics.Grouping.PetitionGroupMemberRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,6 +18,128 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EPeople.Application.Analytics.Grouping.PetitionGroupMemberRecord", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petition_id");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("joined_at");
+
+                    b.HasKey("GroupId", "PetitionId")
+                        .HasName("pk_petition_group_members");
+
+                    b.HasIndex("PetitionId")
+                        .HasDatabaseName("ix_petition_group_members_petition_id");
+
+                    b.ToTable("petition_group_members", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Application.Analytics.Grouping.PetitionGroupRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("PetitionerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petitioner_id");
+
+                    b.Property<string>("RepresentativeTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("representative_title");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_petition_groups");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasDatabaseName("ix_petition_groups_updated_at_id");
+
+                    b.HasIndex("Kind", "InstitutionCode", "UpdatedAt")
+                        .HasDatabaseName("ix_petition_groups_kind_institution_code_updated_at");
+
+                    b.ToTable("petition_groups", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Application.Analytics.Similarity.PetitionSimilarityBandRecord", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petition_id");
+
+                    b.HasKey("Key", "PetitionId")
+                        .HasName("pk_petition_similarity_bands");
+
+                    b.HasIndex("PetitionId")
+                        .HasDatabaseName("ix_petition_similarity_bands_petition_id");
+
+                    b.ToTable("petition_similarity_bands", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Application.Analytics.Similarity.PetitionSimilarityRecord", b =>
+                {
+                    b.Property<Guid>("PetitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("petition_id");
+
+                    b.Property<byte[]>("ContentSignature")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content_signature");
+
+                    b.Property<byte[]>("TitleSignature")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("title_signature");
+
+                    b.HasKey("PetitionId")
+                        .HasName("pk_petition_similarity");
+
+                    b.ToTable("petition_similarity", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Calendar.BusinessHolidayRecord", b =>
                 {
                     b.Property<string>("CalendarId")
@@ -1945,6 +2067,43 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("asp_net_user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Application.Analytics.Grouping.PetitionGroupMemberRecord", b =>
+                {
+                    b.HasOne("EPeople.Application.Analytics.Grouping.PetitionGroupRecord", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_petition_group_members_petition_groups_group_id");
+
+                    b.HasOne("EPeople.Domain.Petitions.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_petition_group_members_petitions_petition_id");
+                });
+
+            modelBuilder.Entity("EPeople.Application.Analytics.Similarity.PetitionSimilarityBandRecord", b =>
+                {
+                    b.HasOne("EPeople.Domain.Petitions.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_petition_similarity_bands_petitions_petition_id");
+                });
+
+            modelBuilder.Entity("EPeople.Application.Analytics.Similarity.PetitionSimilarityRecord", b =>
+                {
+                    b.HasOne("EPeople.Domain.Petitions.Petition", null)
+                        .WithOne()
+                        .HasForeignKey("EPeople.Application.Analytics.Similarity.PetitionSimilarityRecord", "PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_petition_similarity_petitions_petition_id");
                 });
 
             modelBuilder.Entity("EPeople.Application.Petitions.Routing.RoutingSuggestionRecord", b =>

@@ -1,0 +1,247 @@
+using EPeople.Application.Analytics.Grouping;
+using EPeople.Application.Analytics.Similarity;
+using EPeople.Application.Errors;
+using EPeople.Application.FunctionalTests.Testing;
+using EPeople.Application.Petitions;
+using EPeople.Application.Security;
+using EPeople.Domain.Petitions;
+using EPeople.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EPeople.Application.FunctionalTests.Analytics;
+
+/// <summary>Repeated, duplicate and mass petitions grouped at filing, answered as one group, and the citizen's similar-petitions hint.</summary>
+public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseTest(provider)
+{
+    private const string Gangnam = "3220000";
+    private const string Other = "1613000";
+
+    private static readonly Guid[] Citizens = [.. Enumerable.Range(0, 6).Select(_ => Guid.NewGuid())];
+
+    private const string Title = "집 앞 보도블록 파손 보수 요청";
+    private const string Body = "집 앞 보도블록이 여러 장 깨져서 어르신들이 넘어질 위험이 큽니다. 빠른 보수를 부탁드립니다.";
+
+    private void RunAsCitizen(int n) => App.User.Set($"시민{n}", [Roles.Citizen], id: Citizens[n]);
+
+    private async Task RunAsOfficerOfAsync(string institution) =>
+        App.User.Set($"officer.{institution}@test", [Roles.Official], await App.InstitutionIdAsync(institution), position: "Officer");
+
+    private async Task<Guid> FileAsync(int citizen, string institution, string? title = null, string? body = null, bool isPublic = false)
+    {
+        RunAsCitizen(citizen);
+        var filed = await App.SendAsync(new FilePetitionCommand("CivilPetition", "Grievance", title ?? Title, body ?? Body, institution, null, isPublic,
+            null, null, ConsentToPersonalData: true));
+        filed.Institution.Code.ShouldBe(institution);
+        return filed.Id;
+    }
+
+    private async Task<IReadOnlyList<PetitionGroupDto>> GroupsOfAsync(Guid petitionId, string institution)
+    {
+        await RunAsOfficerOfAsync(institution);
+        return await App.SendAsync(new GetGroupsOfPetitionQuery(petitionId));
+    }
+
+    [Test]
+    public async Task ShouldGroupRepeatedFilingsFromTheThirdByTheSamePerson()
+    {
+        await FileAsync(0, Gangnam);
+        var second = await FileAsync(0, Gangnam, body: Body + " 꼭 부탁드립니다.");
+        (await GroupsOfAsync(second, Gangnam)).ShouldBeEmpty();
+
+        var third = await FileAsync(0, Gangnam);
+        var group = (await GroupsOfAsync(third, Gangnam)).ShouldHaveSingleItem();
+        group.Kind.ShouldBe("Repeated");
+        group.MemberCount.ShouldBe(3);
+        group.ClosableUnderArt23.ShouldBeFalse(); // nothing answered yet
+        group.Members.ShouldAllBe(m => m.HeldByYou && m.Filer == "시**"); // masked
+
+        await FileAsync(0, Gangnam);
+        (await GroupsOfAsync(third, Gangnam)).ShouldHaveSingleItem().MemberCount.ShouldBe(4); // joins, no second group
+        (await App.QueryDbAsync(db => db.PetitionGroups.CountAsync())).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task ShouldGroupTheSameContentFiledWithTwoInstitutionsAsDuplicate()
+    {
+        var first = await FileAsync(0, Gangnam);
+        (await GroupsOfAsync(first, Gangnam)).ShouldBeEmpty();
+        await FileAsync(0, Other);
+
+        var group = (await GroupsOfAsync(first, Gangnam)).ShouldHaveSingleItem();
+        group.Kind.ShouldBe("Duplicate");
+        group.MemberCount.ShouldBe(2);
+        group.HeldMemberCount.ShouldBe(1);
+        var elsewhere = group.Members.Single(m => !m.HeldByYou);
+        (elsewhere.InstitutionCode, elsewhere.Title, elsewhere.ReceiptNumber).ShouldBe((Other, (string?)null, (string?)null)); // not theirs to read
+        group.Members.Single(m => m.HeldByYou).Title.ShouldBe(Title);
+    }
+
+    [Test]
+    public async Task ShouldGroupMassPetitionsAtFiveDistinctPersonsOnly()
+    {
+        Guid last = default;
+        for (var n = 0; n < 4; n++)
+        {
+            last = await FileAsync(n, Gangnam);
+        }
+
+        (await GroupsOfAsync(last, Gangnam)).ShouldBeEmpty(); // four persons are not a mass petition
+
+        last = await FileAsync(4, Gangnam, body: Body.Replace("여러 장", "몇 장", StringComparison.Ordinal));
+        var group = (await GroupsOfAsync(last, Gangnam)).ShouldHaveSingleItem();
+        group.Kind.ShouldBe("Mass");
+        group.MemberCount.ShouldBe(5);
+        group.Members.Select(m => m.Filer).ShouldBe(["시**", "시**", "시**", "시**", "시**"]); // masked
+    }
+
+    [Test]
+    public async Task ShouldNotCountFiveFilingsByOnePersonAsAMassPetition()
+    {
+        Guid last = default;
+        for (var n = 0; n < 5; n++)
+        {
+            last = await FileAsync(0, Gangnam);
+        }
+
+        (await GroupsOfAsync(last, Gangnam)).Select(g => g.Kind).ShouldBe(["Repeated"]);
+    }
+
+    [Test]
+    public async Task ShouldNotGroupADifferentText()
+    {
+        await FileAsync(0, Gangnam);
+        await FileAsync(0, Gangnam);
+        var different = await FileAsync(0, Gangnam, "버스 배차 간격 단축 요청", "출퇴근 시간에 버스가 30분에 한 대씩 와서 너무 불편합니다. 배차 간격을 줄여 주세요.");
+        await FileAsync(0, Other, "버스 배차 간격 단축 요청 드립니다", "학교 앞 정류장에 서는 마을버스 노선을 새로 만들어 주시기를 바랍니다.");
+
+        (await GroupsOfAsync(different, Gangnam)).ShouldBeEmpty();
+        (await App.QueryDbAsync(db => db.PetitionGroups.CountAsync())).ShouldBe(0);
+        (await App.QueryDbAsync(db => db.PetitionSimilarityBands.CountAsync())).ShouldBe(4 * 2 * MinHash.Bands);
+    }
+
+    [Test]
+    public async Task ShouldAnswerEveryMemberTheInstitutionHoldsOnceAndOnlyThose()
+    {
+        var mine = new List<Guid>();
+        for (var n = 0; n < 5; n++)
+        {
+            mine.Add(await FileAsync(n, Gangnam));
+        }
+
+        var elsewhere = await FileAsync(0, Other); // makes a duplicate group spanning both institutions
+        var groups = await GroupsOfAsync(mine[0], Gangnam);
+        groups.Select(g => g.Kind).ShouldBe(["Duplicate", "Mass"]);
+        var duplicate = groups.Single(g => g.Kind == "Duplicate");
+
+        var answered = await App.SendAsync(new AnswerPetitionGroupCommand(duplicate.Id, "보도블록은 다음 주에 교체합니다.", false, "group-op-1"));
+        answered.Answered.ShouldBe([mine[0]]);
+        (await StatusOfAsync(elsewhere)).ShouldBe(PetitionStatus.Received); // another institution's petition is never touched
+
+        var mass = groups.Single(g => g.Kind == "Mass");
+        var first = await App.SendAsync(new AnswerPetitionGroupCommand(mass.Id, "보도블록은 다음 주에 교체합니다.", true, "group-op-2"));
+        first.Answered.ShouldBe(mine.Skip(1), ignoreOrder: true);
+        first.Skipped.ShouldBe([mine[0]]); // answered already
+        foreach (var id in mine)
+        {
+            (await StatusOfAsync(id)).ShouldBe(PetitionStatus.Answered);
+        }
+
+        var again = await App.SendAsync(new AnswerPetitionGroupCommand(mass.Id, "보도블록은 다음 주에 교체합니다.", true, "group-op-2"));
+        again.Answered.ShouldBeEmpty();
+        again.Replayed.ShouldBe(mine.Skip(1), ignoreOrder: true);
+
+        // Each filer got the answer notice once, through the normal path.
+        var notices = await App.QueryDbAsync(db => db.CitizenNotices.Where(n => mine.Contains(n.PetitionId) && n.Kind == "Answered").CountAsync());
+        notices.ShouldBe(5);
+        (await GroupsOfAsync(mine[1], Gangnam)).Single(g => g.Kind == "Mass").Status.ShouldBe("Answered");
+    }
+
+    [Test]
+    public async Task ShouldRefuseAnotherInstitutionsOfficial()
+    {
+        Guid last = default;
+        for (var n = 0; n < 3; n++)
+        {
+            last = await FileAsync(0, Gangnam);
+        }
+
+        var group = (await GroupsOfAsync(last, Gangnam)).ShouldHaveSingleItem();
+        await RunAsOfficerOfAsync(Other);
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new GetPetitionGroupQuery(group.Id)));
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new GetGroupsOfPetitionQuery(last)));
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new AnswerPetitionGroupCommand(group.Id, "답변", false, "op")));
+        await Should.ThrowAsync<NotFoundException>(() => App.SendAsync(new GetPetitionGroupQuery(Guid.NewGuid())));
+        (await App.SendAsync(new ListPetitionGroupsQuery())).Items.ShouldBeEmpty();
+        (await StatusOfAsync(last)).ShouldBe(PetitionStatus.Received);
+
+        await RunAsOfficerOfAsync(Gangnam);
+        (await App.SendAsync(new ListPetitionGroupsQuery())).Items.ShouldHaveSingleItem().Id.ShouldBe(group.Id);
+    }
+
+    [Test]
+    public async Task ShouldPageTheInstitutionsGroupsNewestFirst()
+    {
+        var titles = new[] { "가로등 고장 수리 요청", "불법 주정차 단속 요청", "공원 화장실 청소 요청" };
+        foreach (var title in titles)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await FileAsync(0, Gangnam, title, $"{title}: 같은 내용을 다시 올립니다. 빠른 처리를 부탁드립니다.");
+                App.Clock.Advance(TimeSpan.FromMinutes(1));
+            }
+        }
+
+        await RunAsOfficerOfAsync(Gangnam);
+        var first = await App.SendAsync(new ListPetitionGroupsQuery(Limit: 2));
+        first.Items.Select(g => g.RepresentativeTitle).ShouldBe(["공원 화장실 청소 요청", "불법 주정차 단속 요청"]);
+        var second = await App.SendAsync(new ListPetitionGroupsQuery(After: first.Next, Limit: 2));
+        second.Items.Select(g => g.RepresentativeTitle).ShouldBe(["가로등 고장 수리 요청"]);
+        second.Next.ShouldBeNull();
+        (await App.SendAsync(new ListPetitionGroupsQuery("Mass"))).Items.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task ShouldRecomputeTheSameGroupsIdempotently()
+    {
+        for (var n = 0; n < 3; n++)
+        {
+            await FileAsync(0, Gangnam);
+        }
+
+        await App.QueryDbAsync(async db =>
+        {
+            db.PetitionGroups.RemoveRange(db.PetitionGroups);
+            db.PetitionSimilarityBands.RemoveRange(db.PetitionSimilarityBands);
+            db.PetitionSimilarities.RemoveRange(db.PetitionSimilarities);
+            return await db.SaveChangesAsync();
+        });
+
+        App.RunAsSystemAdmin();
+        (await App.SendAsync(new RecomputePetitionGroupsCommand())).ShouldBe(new PetitionGroupRecomputedDto(3, 1));
+        (await App.SendAsync(new RecomputePetitionGroupsCommand())).ShouldBe(new PetitionGroupRecomputedDto(3, 1));
+        (await App.QueryDbAsync(db => db.PetitionGroupMembers.CountAsync())).ShouldBe(3);
+    }
+
+    [Test]
+    public async Task ShouldHintOnlyPublicOrOwnSimilarPetitions()
+    {
+        var published = await FileAsync(0, Gangnam, isPublic: true);
+        var private1 = await FileAsync(1, Other);
+        await FileAsync(2, Gangnam, "버스 배차 간격 단축 요청", "출퇴근 시간에 버스가 30분에 한 대씩 와서 너무 불편합니다.", isPublic: true);
+
+        RunAsCitizen(3);
+        var hint = await App.SendAsync(new FindSimilarPetitionsQuery("집 앞 보도블록 파손 보수 요청합니다"));
+        hint.Select(h => h.Id).ShouldBe([published]); // another citizen's private petition is never shown
+        hint[0].IsOwn.ShouldBeFalse();
+
+        RunAsCitizen(1);
+        var own = await App.SendAsync(new FindSimilarPetitionsQuery(Title, Body));
+        own.Select(h => (h.Id, h.IsOwn)).ShouldBe([(published, false), (private1, true)], ignoreOrder: true);
+
+        (await App.SendAsync(new FindSimilarPetitionsQuery("어린이집 보육교사 처우 개선"))).ShouldBeEmpty();
+        await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new FindSimilarPetitionsQuery("")));
+    }
+
+    private Task<PetitionStatus> StatusOfAsync(Guid id) =>
+        App.QueryDbAsync(db => db.Petitions.Where(p => p.Id == id).Select(p => p.Status).SingleAsync());
+}
