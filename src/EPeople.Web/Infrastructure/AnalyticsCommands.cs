@@ -19,7 +19,7 @@ namespace EPeople.Web.Infrastructure;
 internal static class AnalyticsCommands
 {
     private const string Usage = """
-        usage: analytics replay --input <petitions.csv> --out <alerts.json> [--from <yyyy-mm-dd>] [--to <yyyy-mm-dd>] [--naive] [--events <events.csv>]
+        usage: analytics replay --input <petitions.csv> --out <alerts.json> [--from <yyyy-mm-dd>] [--to <yyyy-mm-dd>] [--naive] [--events <events.csv>] [--set Name=value,...]
         """;
 
     private static readonly JsonSerializerOptions Json = new()
@@ -61,7 +61,7 @@ internal static class AnalyticsCommands
         var petitions = rows.Select(r => new BurstPetition(r.Id, r.StartDate, r.Title, r.Category, Support: r.Agrees)).ToList();
         var alerts = naive
             ? NaiveSurgeDetector.Replay(petitions, from, to)
-            : BurstDetector.Replay(petitions, new BurstOptions(), from, to, new SynchronousProgress(error, watch));
+            : BurstDetector.Replay(petitions, Tuned(options.GetValueOrDefault("set")), from, to, new SynchronousProgress(error, watch));
         using (var writer = new StreamWriter(options["out"], append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
         {
             writer.Write(JsonSerializer.Serialize(alerts.Select(ToJson), Json));
@@ -80,6 +80,24 @@ internal static class AnalyticsCommands
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The default options with some changed, for tuning: <c>--set MinGrowth=8,Significance=1e-6</c> (any numeric or
+    /// true/false property of <see cref="BurstOptions"/>).
+    /// </summary>
+    private static BurstOptions Tuned(string? settings)
+    {
+        var options = new BurstOptions();
+        foreach (var setting in (settings ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (name, value) = setting.Split('=') is [var n, var v] ? (n, v) : throw new InvalidDataException($"--set {setting}: give name=value.");
+            var property = typeof(BurstOptions).GetProperty(name) ?? throw new InvalidDataException($"--set {name}: BurstOptions has no such option.");
+            options = options with { };
+            property.SetValue(options, Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
+        }
+
+        return options;
     }
 
     private static void WriteEvaluation(BurstEvaluation evaluation, TextWriter output)

@@ -184,7 +184,8 @@ public sealed class BurstDetector
         var groups = new List<(List<KeyBurst> Members, HashSet<int> Petitions)>();
         foreach (var burst in bursts)
         {
-            var home = groups.FindIndex(g => burst.Petitions.Count(g.Petitions.Contains) >= Options.MergeOverlap * burst.Petitions.Count);
+            var home = groups.FindIndex(g => burst.Petitions.Count(g.Petitions.Contains) >= Options.MergeOverlap * burst.Petitions.Count
+                || g.Members.Exists(m => SameWord(m.Key, burst.Key)));
             if (home < 0)
             {
                 groups.Add(([burst], [.. burst.Petitions]));
@@ -202,7 +203,8 @@ public sealed class BurstDetector
         {
             var keys = members.Select(m => m.Key).ToList();
             var inGroup = petitionsOfGroup.Order().Select(i => petitions[i]).ToList();
-            var topic = _topics.Find(t => keys.Take(3).Any(t.Keys.Contains) || t.Leading.Any(keys.Contains));
+            var topic = _topics.Find(t => keys.Take(3).Any(t.Keys.Contains) || t.Leading.Any(keys.Contains)
+                || keys.Take(3).Any(k => t.Leading.Any(l => SameWord(k, l))));
             if (topic is not null)
             {
                 topic.Alert = Extend(topic.Alert, day, keys, inGroup);
@@ -291,7 +293,7 @@ public sealed class BurstDetector
         };
     }
 
-    /// <summary>For each stem, the form citizens wrote most often (김학의, not the stem 김학).</summary>
+    /// <summary>For each stem, the stem when citizens wrote it bare, else the form they wrote most often (김학의, not 김학).</summary>
     private static Dictionary<string, string> Surfaces(List<BurstPetition> petitions)
     {
         var tallies = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
@@ -315,7 +317,8 @@ public sealed class BurstDetector
 
         return tallies.ToDictionary(
             t => t.Key,
-            t => t.Value.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key,
+            t => t.Value.ContainsKey(t.Key) ? t.Key
+                : t.Value.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key,
             StringComparer.Ordinal);
     }
 
@@ -332,7 +335,7 @@ public sealed class BurstDetector
             }
 
             var parts = key.Split(' ');
-            if (parts.All(words.Contains))
+            if (parts.Any(words.Contains))
             {
                 continue;
             }
@@ -346,6 +349,33 @@ public sealed class BurstDetector
         }
 
         return shown;
+    }
+
+    /// <summary>
+    /// Two spellings of one word: one holds the other (장자연, 장자연사건) or they share most letter pairs (그랜드캐년,
+    /// 그랜드캐니언). Words of fewer than three letters only match themselves.
+    /// </summary>
+    internal static bool SameWord(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        if (a.Length < 3 || b.Length < 3 || a.Contains(' ', StringComparison.Ordinal) || b.Contains(' ', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var left = TermTokenizer.Shingles(a);
+        var right = TermTokenizer.Shingles(b);
+        var shared = left.Count(right.Contains);
+        return shared >= 0.5 * (left.Count + right.Count - shared);
     }
 
     private static List<BurstShare> Shares(IEnumerable<string?> names) => Add([], names);
