@@ -26,6 +26,11 @@ if (RouterCommands.IsRouterCommand(args))
     return RouterCommands.Run(args, Console.Out, Console.Error);
 }
 
+if (AnalyticsCommands.IsAnalyticsCommand(args))
+{
+    return AnalyticsCommands.Run(args, Console.Out, Console.Error);
+}
+
 var command = AdminCommands.IsAdminCommand(args) ? args[0] : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
 var services = builder.Services;
