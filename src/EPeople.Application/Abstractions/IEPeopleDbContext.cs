@@ -30,6 +30,8 @@ public interface IEPeopleDbContext
     DbSet<EPeople.Domain.Petitions.RoutingKeywordRule> RoutingKeywordRules { get; }
     DbSet<Petitions.Routing.RoutingSuggestionRecord> RoutingSuggestions { get; }
     DbSet<Petitions.Routing.RouterModelVersionRecord> RouterModelVersions { get; }
+    DbSet<Analytics.DailyCountRecord> AnalyticsDailyCounts { get; }
+    DbSet<Analytics.AnalyticsWatermarkRecord> AnalyticsWatermarks { get; }
 
     /// <summary>For the use cases that join the engine's commit in one transaction (filing, task actions).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

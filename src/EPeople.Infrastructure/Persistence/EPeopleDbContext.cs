@@ -49,6 +49,8 @@ public abstract class EPeopleDbContext(DbContextOptions options)
     public DbSet<Domain.Petitions.RoutingKeywordRule> RoutingKeywordRules => Set<Domain.Petitions.RoutingKeywordRule>();
     public DbSet<Application.Petitions.Routing.RoutingSuggestionRecord> RoutingSuggestions => Set<Application.Petitions.Routing.RoutingSuggestionRecord>();
     public DbSet<Application.Petitions.Routing.RouterModelVersionRecord> RouterModelVersions => Set<Application.Petitions.Routing.RouterModelVersionRecord>();
+    public DbSet<Application.Analytics.DailyCountRecord> AnalyticsDailyCounts => Set<Application.Analytics.DailyCountRecord>();
+    public DbSet<Application.Analytics.AnalyticsWatermarkRecord> AnalyticsWatermarks => Set<Application.Analytics.AnalyticsWatermarkRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
