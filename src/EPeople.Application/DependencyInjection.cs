@@ -34,6 +34,8 @@ public static class DependencyInjection
         services.AddSingleton<Petitions.SupplementDeadlines>();
         services.AddSingleton<Petitions.RatingWindows>();
         services.AddSingleton<Institutions.InstitutionDirectory>();
+        services.AddOptions<Analytics.AnalyticsOptions>();
+        services.AddSingleton<Analytics.AnalyticsRefresh>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

@@ -1,3 +1,5 @@
+using EPeople.Application.Analytics;
+using EPeople.Infrastructure.Analytics;
 using EPeople.Infrastructure.Identity;
 using EPeople.Infrastructure.Outbox;
 using EPeople.Infrastructure.Persistence;
@@ -35,6 +37,8 @@ public static class DependencyInjection
             o.ModelPath = string.IsNullOrEmpty(o.ModelPath) ? "" : Path.GetFullPath(o.ModelPath, contentRootPath);
             o.CategoryMapPath = Path.GetFullPath(o.CategoryMapPath, contentRootPath);
         });
+        services.Configure<AnalyticsOptions>(configuration.GetSection(AnalyticsOptions.Section));
+        services.AddScoped<IDailyCountStore, SqlDailyCountStore>();
         services.Configure<SeedOptions>(o => o.DemoUsers = isDevelopment);
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.PostConfigure<SeedOptions>(o =>
@@ -53,7 +57,8 @@ public static class DependencyInjection
 
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddEPeopleScheduler(database, scheduler,
-            (configuration.GetSection(EPeople.Application.Petitions.Routing.RoutingOptions.Section).Get<EPeople.Application.Petitions.Routing.RoutingOptions>() ?? new()).RetrainCron);
+            (configuration.GetSection(EPeople.Application.Petitions.Routing.RoutingOptions.Section).Get<EPeople.Application.Petitions.Routing.RoutingOptions>() ?? new()).RetrainCron,
+            (configuration.GetSection(AnalyticsOptions.Section).Get<AnalyticsOptions>() ?? new()).IncrementalCron);
         return services;
     }
 }

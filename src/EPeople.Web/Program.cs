@@ -26,13 +26,14 @@ if (RouterCommands.IsRouterCommand(args))
     return RouterCommands.Run(args, Console.Out, Console.Error);
 }
 
-if (AnalyticsCommands.IsAnalyticsCommand(args))
+if (AnalyticsReplayCommand.IsReplayCommand(args))
 {
-    return AnalyticsCommands.Run(args, Console.Out, Console.Error);
+    return AnalyticsReplayCommand.Run(args, Console.Out, Console.Error);
 }
 
 var command = AdminCommands.IsAdminCommand(args) ? args[0] : null;
-var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+var analyticsCommand = AnalyticsCommands.IsAnalyticsCommand(args);
+var builder = WebApplication.CreateBuilder(command is null && !analyticsCommand ? args : args[(analyticsCommand ? Math.Min(2, args.Length) : 1)..]);
 var services = builder.Services;
 
 services.AddApplication();
@@ -105,6 +106,11 @@ if (command is not null)
     return await AdminCommands.RunAsync(app, command);
 }
 
+if (analyticsCommand)
+{
+    return await AnalyticsCommands.RunAsync(app, args);
+}
+
 await app.InitializeDatabaseAsync();
 
 app.UseExceptionHandler();
@@ -157,6 +163,7 @@ api.MapPetitionEndpoints();
 api.MapNoticeEndpoints();
 api.MapRoutingEndpoints();
 api.MapGroupEndpoints();
+api.MapAnalyticsEndpoints();
 // WebSocket compression off: its per-connection compressor state was most of a circuit's memory outside the GC heap
 // (circuits benchmark, G6), and render batches are small; framing is refused by our own headers above.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);

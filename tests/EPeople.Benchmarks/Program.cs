@@ -55,6 +55,12 @@ if (args.Contains("worklist"))
     return 0;
 }
 
+if (args.Contains("analytics"))
+{
+    await AnalyticsBenchmark.RunAsync(host, Arg("--petitions", 1_000_000), Arg("--runs", 3));
+    return 0;
+}
+
 if (args.Contains("timers"))
 {
     await TimerBenchmark.RunAsync(host, Arg("--timers", 10_000), clients);

@@ -73,7 +73,7 @@ internal static class WorklistBenchmark
         public int Count => Latencies.Count;
     }
 
-    private static async Task<List<string>> SeedInstitutionsAsync(BenchmarkHost host)
+    internal static async Task<List<string>> SeedInstitutionsAsync(BenchmarkHost host)
     {
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<InstitutionSeeder>()
@@ -305,7 +305,7 @@ internal static class WorklistBenchmark
     private static (double P50, double P95, double P99) Percentiles(List<double> sorted) =>
         (Pgbench.Percentile(sorted, 0.50), Pgbench.Percentile(sorted, 0.95), Pgbench.Percentile(sorted, 0.99));
 
-    private static async Task ExecuteAsync(NpgsqlConnection db, string sql, params (string Name, object Value)[] parameters)
+    internal static async Task ExecuteAsync(NpgsqlConnection db, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 0 };
         foreach (var (name, value) in parameters)
@@ -316,13 +316,13 @@ internal static class WorklistBenchmark
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<long> ScalarAsync(NpgsqlConnection db, string sql)
+    internal static async Task<long> ScalarAsync(NpgsqlConnection db, string sql)
     {
         await using var command = new NpgsqlCommand(sql, db);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    private static async Task<string> ScalarTextAsync(NpgsqlConnection db, string sql)
+    internal static async Task<string> ScalarTextAsync(NpgsqlConnection db, string sql)
     {
         await using var command = new NpgsqlCommand(sql, db);
         return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";

@@ -34,6 +34,8 @@ public interface IEPeopleDbContext
     DbSet<Analytics.Similarity.PetitionSimilarityBandRecord> PetitionSimilarityBands { get; }
     DbSet<Analytics.Grouping.PetitionGroupRecord> PetitionGroups { get; }
     DbSet<Analytics.Grouping.PetitionGroupMemberRecord> PetitionGroupMembers { get; }
+    DbSet<Analytics.DailyCountRecord> AnalyticsDailyCounts { get; }
+    DbSet<Analytics.AnalyticsWatermarkRecord> AnalyticsWatermarks { get; }
 
     /// <summary>For the use cases that join the engine's commit in one transaction (filing, task actions).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

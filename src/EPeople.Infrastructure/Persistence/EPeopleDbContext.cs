@@ -53,6 +53,8 @@ public abstract class EPeopleDbContext(DbContextOptions options)
     public DbSet<Application.Analytics.Similarity.PetitionSimilarityBandRecord> PetitionSimilarityBands => Set<Application.Analytics.Similarity.PetitionSimilarityBandRecord>();
     public DbSet<Application.Analytics.Grouping.PetitionGroupRecord> PetitionGroups => Set<Application.Analytics.Grouping.PetitionGroupRecord>();
     public DbSet<Application.Analytics.Grouping.PetitionGroupMemberRecord> PetitionGroupMembers => Set<Application.Analytics.Grouping.PetitionGroupMemberRecord>();
+    public DbSet<Application.Analytics.DailyCountRecord> AnalyticsDailyCounts => Set<Application.Analytics.DailyCountRecord>();
+    public DbSet<Application.Analytics.AnalyticsWatermarkRecord> AnalyticsWatermarks => Set<Application.Analytics.AnalyticsWatermarkRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

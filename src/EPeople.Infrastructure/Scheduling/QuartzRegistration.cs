@@ -10,7 +10,7 @@ namespace EPeople.Infrastructure.Scheduling;
 /// </summary>
 internal static class QuartzRegistration
 {
-    public static IServiceCollection AddEPeopleScheduler(this IServiceCollection services, DatabaseOptions database, SchedulerOptions scheduler, string routerRetrainCron)
+    public static IServiceCollection AddEPeopleScheduler(this IServiceCollection services, DatabaseOptions database, SchedulerOptions scheduler, string routerRetrainCron, string analyticsCron)
     {
         if (!scheduler.Enabled)
         {
@@ -60,6 +60,9 @@ internal static class QuartzRegistration
             q.ScheduleJob<RouterRetrainingJob>(t => t
                 .WithIdentity("router-retraining")
                 .WithCronSchedule(routerRetrainCron, c => c.InTimeZone(KoreaTimeZone())));
+            q.ScheduleJob<AnalyticsIncrementalJob>(t => t
+                .WithIdentity("analytics-incremental")
+                .WithCronSchedule(analyticsCron, c => c.InTimeZone(KoreaTimeZone())));
             q.ScheduleJob<OutboxDispatchJob>(t => t
                 .WithIdentity("outbox-dispatch")
                 .StartNow()

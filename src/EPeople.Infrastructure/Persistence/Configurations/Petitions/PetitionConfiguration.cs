@@ -56,6 +56,9 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         // An institution's statistics: its petitions filed in a date range.
         builder.HasIndex(p => new { p.InstitutionCode, p.FiledAt });
 
+        // Analytics: the incremental recount of the newest days and the league table over a date range.
+        builder.HasIndex(p => p.FiledAt);
+
         // The rating-window job: answered petitions, the oldest answer first.
         builder.HasIndex(p => new { p.Status, p.AnsweredAt });
     }

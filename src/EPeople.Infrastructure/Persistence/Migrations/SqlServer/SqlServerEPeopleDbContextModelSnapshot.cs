@@ -23,6 +23,73 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("EPeople.Application.Analytics.AnalyticsWatermarkRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("CountedUntil")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("counted_until");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<string>("LastRunKind")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("last_run_kind");
+
+                    b.Property<int>("LastRunRows")
+                        .HasColumnType("int")
+                        .HasColumnName("last_run_rows");
+
+                    b.Property<double>("LastRunSeconds")
+                        .HasColumnType("float")
+                        .HasColumnName("last_run_seconds");
+
+                    b.HasKey("Name")
+                        .HasName("pk_analytics_watermarks");
+
+                    b.ToTable("analytics_watermarks", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Application.Analytics.DailyCountRecord", b =>
+                {
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int")
+                        .HasColumnName("count");
+
+                    b.HasKey("Dimension", "Key", "Day")
+                        .HasName("pk_analytics_daily_counts");
+
+                    b.HasIndex("Dimension", "Day")
+                        .HasDatabaseName("ix_analytics_daily_counts_dimension_day");
+
+                    b.ToTable("analytics_daily_counts", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Analytics.Grouping.PetitionGroupMemberRecord", b =>
                 {
                     b.Property<Guid>("GroupId")
@@ -1619,6 +1686,9 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id")
                         .HasName("pk_petitions");
+
+                    b.HasIndex("FiledAt")
+                        .HasDatabaseName("ix_petitions_filed_at");
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique()

@@ -18,6 +18,73 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EPeople.Application.Analytics.AnalyticsWatermarkRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("CountedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("counted_until");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_run_at");
+
+                    b.Property<string>("LastRunKind")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_run_kind");
+
+                    b.Property<int>("LastRunRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_run_rows");
+
+                    b.Property<double>("LastRunSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("last_run_seconds");
+
+                    b.HasKey("Name")
+                        .HasName("pk_analytics_watermarks");
+
+                    b.ToTable("analytics_watermarks", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Application.Analytics.DailyCountRecord", b =>
+                {
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.HasKey("Dimension", "Key", "Day")
+                        .HasName("pk_analytics_daily_counts");
+
+                    b.HasIndex("Dimension", "Day")
+                        .HasDatabaseName("ix_analytics_daily_counts_dimension_day");
+
+                    b.ToTable("analytics_daily_counts", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Analytics.Grouping.PetitionGroupMemberRecord", b =>
                 {
                     b.Property<Guid>("GroupId")
@@ -1610,6 +1677,9 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_petitions");
+
+                    b.HasIndex("FiledAt")
+                        .HasDatabaseName("ix_petitions_filed_at");
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique()

@@ -9,7 +9,7 @@ namespace EPeople.Web.FunctionalTests.Cli;
 /// <c>analytics replay</c> on a small petitions file with one burst: a JSON array of alerts with the required fields,
 /// the same bytes on a second run, the naive baseline on request, and bad input refused.
 /// </summary>
-public sealed class AnalyticsCommandsTests
+public sealed class AnalyticsReplayCommandTests
 {
     private string _folder = "";
 
@@ -23,7 +23,7 @@ public sealed class AnalyticsCommandsTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = AnalyticsCommands.Run(args, output, error);
+        var exit = AnalyticsReplayCommand.Run(args, output, error);
         return (exit, output.ToString(), error.ToString());
     }
 
