@@ -71,7 +71,7 @@ public sealed class AnalyticsPageTests
             .ShouldBe(["Civil petition|5|3"]);
         page.Find("[data-testid=volumes-institution-table] tbody th").TextContent.Trim().ShouldBe("Seoul Metropolitan Government");
         page.Find("[data-testid=volumes-region-empty]").TextContent.ShouldBe("No petitions in this period.");
-        page.FindAll("[data-testid=volumes-kind] [aria-hidden=true]").ShouldNotBeEmpty(); // the chart is hidden from screen readers; its table is not
+        page.FindAll("[data-testid=volumes-kind] [inert]").ShouldNotBeEmpty(); // the chart is hidden from screen readers and focus; its table is not
 
         var rows = page.FindAll("[data-testid=league-table] tbody tr");
         rows.Select(r => r.GetAttribute("data-institution")).ShouldBe(["6110000", "6260000"]);
