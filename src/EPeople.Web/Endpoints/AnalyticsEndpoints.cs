@@ -1,4 +1,5 @@
 using EPeople.Application.Analytics;
+using EPeople.Application.Analytics.Alerts;
 using Mediator;
 
 namespace EPeople.Web.Endpoints;
@@ -26,6 +27,15 @@ internal static class AnalyticsEndpoints
         analytics.MapPost("/recompute", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RecomputeAnalyticsCommand(), ct)))
             .WithSummary("Recompute every daily count now; returns the rows, the petitions counted and the duration (system administrators)");
+
+        analytics.MapGet("/alerts", async (ISender sender, CancellationToken ct, string? status = null, string? after = null, int limit = 50) =>
+                TypedResults.Ok(await sender.Send(new ListAnalyticsAlertsQuery(status, after, limit), ct)))
+            .WithSummary("The burst alerts, newest raised first, with a 28-day sparkline of the leading term; keyset paging with 'next' (analysts)");
+
+        // An alert id holds a slash (2019-03-05/미세먼지): send it URL-encoded (%2F); the route value keeps %2F encoded.
+        analytics.MapPost("/alerts/{id}/acknowledge", async (ISender sender, CancellationToken ct, string id) =>
+                TypedResults.Ok(await sender.Send(new AcknowledgeAnalyticsAlertCommand(Uri.UnescapeDataString(id)), ct)))
+            .WithSummary("Mark a burst alert as acknowledged (analysts, system administrators; idempotent)");
 
         return api;
     }
