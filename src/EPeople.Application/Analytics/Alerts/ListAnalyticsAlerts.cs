@@ -14,8 +14,11 @@ namespace EPeople.Application.Analytics.Alerts;
 /// <summary>An alert as the dashboard and the API show it; <see cref="Series"/> holds the daily counts of its leading term up to <see cref="LastSeenOn"/>.</summary>
 public sealed record AnalyticsAlertDto(
     string Id, DateOnly RaisedOn, DateOnly LastSeenOn, int Days, IReadOnlyList<string> Terms, int Count, double Expected, double Growth,
-    double PValue, double Score, int TotalCount, IReadOnlyList<AlertExample> Examples, IReadOnlyList<AlertInstitution> Institutions,
+    double PValue, double Score, int TotalCount, IReadOnlyList<AlertExample> Examples, IReadOnlyList<AlertInstitutionDto> Institutions,
     IReadOnlyList<int> Series, string Status, DateTimeOffset? AcknowledgedAt);
+
+/// <summary>An institution concerned by an alert: how many of the alert's petitions it has, and its names when it is in the directory.</summary>
+public sealed record AlertInstitutionDto(string Code, string? NameKo, string? NameEn, int Count);
 
 /// <summary>A page of alerts; pass <see cref="Next"/> as <c>After</c> for the next one (null: the last page).</summary>
 public sealed record AnalyticsAlertPage(IReadOnlyList<AnalyticsAlertDto> Items, string? Next);
@@ -63,7 +66,9 @@ internal sealed class AnalyticsAlertsHandler(IEPeopleDbContext db, ICurrentUser 
         }
 
         var page = await alerts.OrderByDescending(a => a.RaisedOn).ThenBy(a => a.Id).Take(query.Limit + 1).ToListAsync(cancellationToken);
-        var items = page.Take(query.Limit).Select(ToDto).ToList();
+        var alertsShown = page.Take(query.Limit).ToList();
+        var names = await NamesAsync(alertsShown, cancellationToken);
+        var items = alertsShown.Select(a => ToDto(a, names)).ToList();
         return new AnalyticsAlertPage(items, page.Count > query.Limit ? AlertCursor.Encode(items[^1].RaisedOn, items[^1].Id) : null);
     }
 
@@ -86,16 +91,30 @@ internal sealed class AnalyticsAlertsHandler(IEPeopleDbContext db, ICurrentUser 
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ToDto(alert);
+        return ToDto(alert, await NamesAsync([alert], cancellationToken));
     }
 
-    internal static AnalyticsAlertDto ToDto(AnalyticsAlertRecord a)
+    private async Task<Dictionary<string, (string Ko, string En)>> NamesAsync(List<AnalyticsAlertRecord> alerts, CancellationToken cancellationToken)
+    {
+        var codes = alerts.SelectMany(Institutions).Select(i => i.Code).Distinct().ToList();
+        return codes.Count == 0
+            ? []
+            : await db.Institutions.AsNoTracking().Where(i => codes.Contains(i.Code)).Select(i => new { i.Code, i.NameKo, i.NameEn })
+                .ToDictionaryAsync(i => i.Code, i => (i.NameKo, i.NameEn), StringComparer.Ordinal, cancellationToken);
+    }
+
+    private static List<AlertInstitution> Institutions(AnalyticsAlertRecord alert) =>
+        JsonSerializer.Deserialize<List<AlertInstitution>>(alert.Institutions, BurstAlertsStep.Json) ?? [];
+
+    private static AnalyticsAlertDto ToDto(AnalyticsAlertRecord a, Dictionary<string, (string Ko, string En)> names)
     {
         var json = BurstAlertsStep.Json;
         return new AnalyticsAlertDto(a.Id, a.RaisedOn, a.LastSeenOn, a.Days,
             JsonSerializer.Deserialize<List<string>>(a.Terms, json) ?? [], a.Count, a.Expected, a.Growth, a.PValue, a.Score, a.TotalCount,
             JsonSerializer.Deserialize<List<AlertExample>>(a.Examples, json) ?? [],
-            JsonSerializer.Deserialize<List<AlertInstitution>>(a.Institutions, json) ?? [],
+            [.. Institutions(a).Select(i => names.TryGetValue(i.Code, out var n)
+                ? new AlertInstitutionDto(i.Code, n.Ko, n.En, i.Count)
+                : new AlertInstitutionDto(i.Code, null, null, i.Count))],
             JsonSerializer.Deserialize<List<int>>(a.Series, json) ?? [], a.Status.ToString(), a.AcknowledgedAt);
     }
 }
