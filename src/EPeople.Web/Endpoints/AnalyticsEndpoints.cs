@@ -1,5 +1,6 @@
 using EPeople.Application.Analytics;
 using EPeople.Application.Analytics.Alerts;
+using EPeople.Application.Analytics.Grouping;
 using Mediator;
 
 namespace EPeople.Web.Endpoints;
@@ -36,6 +37,10 @@ internal static class AnalyticsEndpoints
         analytics.MapPost("/alerts/{id}/acknowledge", async (ISender sender, CancellationToken ct, string id) =>
                 TypedResults.Ok(await sender.Send(new AcknowledgeAnalyticsAlertCommand(Uri.UnescapeDataString(id)), ct)))
             .WithSummary("Mark a burst alert as acknowledged (analysts, system administrators; idempotent)");
+
+        analytics.MapGet("/groups", async (ISender sender, CancellationToken ct, string? kind = null, int limit = 20) =>
+                TypedResults.Ok(await sender.Send(new ListLatestPetitionGroupsQuery(kind, limit), ct)))
+            .WithSummary("The most recently changed repeated, duplicate and mass groups of every institution: kind, institution, members (analysts)");
 
         return api;
     }

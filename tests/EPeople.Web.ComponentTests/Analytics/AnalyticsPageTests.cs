@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using EPeople.Application.Analytics;
 using EPeople.Application.Analytics.Alerts;
+using EPeople.Application.Analytics.Grouping;
 using EPeople.Application.Security;
 using EPeople.Web.ComponentTests.Admin;
 using EPeople.Web.Infrastructure;
@@ -53,6 +54,11 @@ public sealed class AnalyticsPageTests
             .On<GetLeagueTableQuery>(League)
             .On<RecomputeAnalyticsCommand>(_ => new AnalyticsRunDto("full", null, DateTimeOffset.UnixEpoch, 12, 4, 0.5, []))
             .On<ListAnalyticsAlertsQuery>(_ => new AnalyticsAlertPage(alerts && !acknowledged ? [Alert()] : [], null))
+            .On<ListLatestPetitionGroupsQuery>(_ => (IReadOnlyList<LatestPetitionGroupDto>)
+            [
+                new LatestPetitionGroupDto(Guid.NewGuid(), "Mass", "Open", "6110000", "서울특별시", "Seoul Metropolitan Government", 1, 7, "놀이터 보수 요청", DateTimeOffset.UnixEpoch),
+                new LatestPetitionGroupDto(Guid.NewGuid(), "Duplicate", "Open", null, null, null, 3, 3, "도로 파손 (김**)", DateTimeOffset.UnixEpoch),
+            ])
             .On<AcknowledgeAnalyticsAlertCommand>(_ =>
             {
                 acknowledged = true;
@@ -96,7 +102,12 @@ public sealed class AnalyticsPageTests
         page.Find("th[aria-sort=descending] button").GetAttribute("data-sort").ShouldBe("Petitions");
 
         page.Find("[data-testid=rising-topics]").TextContent.ShouldNotContain("Not available yet");
-        page.Find("[data-testid=groups]").TextContent.ShouldContain("Not available yet");
+        page.Find("[data-testid=groups]").TextContent.ShouldNotContain("Not available yet");
+        page.FindAll("[data-testid=groups-table] tbody tr").Select(r => string.Join('|', r.QuerySelectorAll("td").Select(c => c.TextContent.Trim())))
+            .ShouldBe([
+                "Mass petition (5 or more persons, same content)|Seoul Metropolitan Government|7|놀이터 보수 요청",
+                "Duplicate (same person, same content, several institutions)|3 institutions|3|도로 파손 (김**)",
+            ]);
     }
 
     [Test]
