@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<Institutions.InstitutionDirectory>();
         services.AddOptions<Analytics.AnalyticsOptions>();
         services.AddSingleton<Analytics.AnalyticsRefresh>();
+        services.AddScoped<Analytics.IAfterDailyCountsStep, Analytics.Alerts.BurstAlertsStep>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

@@ -24,6 +24,9 @@ public interface IAccountService
     /// <summary>The accounts in the Official role that belong to an institution (one query, no paging: an institution's staff).</summary>
     Task<IReadOnlyList<OfficialAccount>> ListOfficialsAsync(Guid institutionId, CancellationToken cancellationToken);
 
+    /// <summary>The e-mail addresses of the accounts in <paramref name="role"/> that belong to an institution, ordinal order.</summary>
+    Task<IReadOnlyList<string>> StaffEmailsAsync(Guid institutionId, string role, CancellationToken cancellationToken);
+
     /// <summary>An account in the Official role, or null (unknown, or not an official).</summary>
     Task<OfficialAccount?> FindOfficialAsync(Guid userId, CancellationToken cancellationToken);
 

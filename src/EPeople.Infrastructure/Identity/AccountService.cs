@@ -84,6 +84,16 @@ internal sealed class AccountService(
             .Select(u => new OfficialAccount(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName, u.InstitutionId!.Value, u.DepartmentId, u.Position))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<string>> StaffEmailsAsync(Guid institutionId, string role, CancellationToken cancellationToken)
+    {
+        var emails = await (from u in db.Users.AsNoTracking()
+                            join ur in db.UserRoles on u.Id equals ur.UserId
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            where r.Name == role && u.InstitutionId == institutionId && u.Email != null
+                            select u.Email!).ToListAsync(cancellationToken);
+        return [.. emails.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+    }
+
     public async Task<OfficialAccount?> FindOfficialAsync(Guid userId, CancellationToken cancellationToken) =>
         await Officials()
             .Where(u => u.Id == userId && u.InstitutionId != null)

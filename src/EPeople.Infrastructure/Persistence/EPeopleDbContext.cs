@@ -55,6 +55,7 @@ public abstract class EPeopleDbContext(DbContextOptions options)
     public DbSet<Application.Analytics.Grouping.PetitionGroupMemberRecord> PetitionGroupMembers => Set<Application.Analytics.Grouping.PetitionGroupMemberRecord>();
     public DbSet<Application.Analytics.DailyCountRecord> AnalyticsDailyCounts => Set<Application.Analytics.DailyCountRecord>();
     public DbSet<Application.Analytics.AnalyticsWatermarkRecord> AnalyticsWatermarks => Set<Application.Analytics.AnalyticsWatermarkRecord>();
+    public DbSet<Application.Analytics.Alerts.AnalyticsAlertRecord> AnalyticsAlerts => Set<Application.Analytics.Alerts.AnalyticsAlertRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

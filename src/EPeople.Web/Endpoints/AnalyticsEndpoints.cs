@@ -1,4 +1,6 @@
 using EPeople.Application.Analytics;
+using EPeople.Application.Analytics.Alerts;
+using EPeople.Application.Analytics.Grouping;
 using Mediator;
 
 namespace EPeople.Web.Endpoints;
@@ -26,6 +28,19 @@ internal static class AnalyticsEndpoints
         analytics.MapPost("/recompute", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RecomputeAnalyticsCommand(), ct)))
             .WithSummary("Recompute every daily count now; returns the rows, the petitions counted and the duration (system administrators)");
+
+        analytics.MapGet("/alerts", async (ISender sender, CancellationToken ct, string? status = null, string? after = null, int limit = 50) =>
+                TypedResults.Ok(await sender.Send(new ListAnalyticsAlertsQuery(status, after, limit), ct)))
+            .WithSummary("The burst alerts, newest raised first, with a 28-day sparkline of the leading term; keyset paging with 'next' (analysts)");
+
+        // An alert id holds a slash (2019-03-05/미세먼지): send it URL-encoded (%2F); the route value keeps %2F encoded.
+        analytics.MapPost("/alerts/{id}/acknowledge", async (ISender sender, CancellationToken ct, string id) =>
+                TypedResults.Ok(await sender.Send(new AcknowledgeAnalyticsAlertCommand(Uri.UnescapeDataString(id)), ct)))
+            .WithSummary("Mark a burst alert as acknowledged (analysts, system administrators; idempotent)");
+
+        analytics.MapGet("/groups", async (ISender sender, CancellationToken ct, string? kind = null, int limit = 20) =>
+                TypedResults.Ok(await sender.Send(new ListLatestPetitionGroupsQuery(kind, limit), ct)))
+            .WithSummary("The most recently changed repeated, duplicate and mass groups of every institution: kind, institution, members (analysts)");
 
         return api;
     }

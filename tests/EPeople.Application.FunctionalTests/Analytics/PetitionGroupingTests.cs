@@ -179,6 +179,33 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
     }
 
     [Test]
+    public async Task ShouldListTheLatestGroupsOfEveryInstitutionToAnalystsOnly()
+    {
+        var first = await FileAsync(0, Gangnam);
+        await FileAsync(0, Other); // a duplicate across two institutions
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        const string Repeated = "가로등 고장 수리 요청";
+        for (var i = 0; i < 3; i++)
+        {
+            await FileAsync(1, Other, Repeated, $"{Repeated}: 같은 내용을 다시 올립니다. 빠른 처리를 부탁드립니다.");
+        }
+
+        App.User.Set("analyst@test", [Roles.Analyst]);
+        var groups = await App.SendAsync(new ListLatestPetitionGroupsQuery());
+
+        groups.Select(g => (g.Kind, g.InstitutionCode, g.Institutions, g.MemberCount)).ShouldBe([
+            ("Repeated", Other, 1, 3),
+            ("Duplicate", (string?)null, 2, 2),
+        ]);
+        groups[0].InstitutionNameKo.ShouldNotBeNullOrEmpty();
+        (await App.SendAsync(new ListLatestPetitionGroupsQuery("Duplicate"))).ShouldHaveSingleItem().RepresentativeTitle.ShouldBe(Title);
+        first.ShouldNotBe(Guid.Empty);
+
+        await RunAsOfficerOfAsync(Gangnam);
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new ListLatestPetitionGroupsQuery()));
+    }
+
+    [Test]
     public async Task ShouldPageTheInstitutionsGroupsNewestFirst()
     {
         var titles = new[] { "가로등 고장 수리 요청", "불법 주정차 단속 요청", "공원 화장실 청소 요청" };

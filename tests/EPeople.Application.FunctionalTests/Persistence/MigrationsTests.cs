@@ -16,7 +16,7 @@ public sealed class MigrationsTests
     [
         "institutions", "departments", "institution_service_types", "audit_entries", "outbox",
         "asp_net_users", "asp_net_roles", "asp_net_user_roles", "data_protection_keys",
-        "petition_similarity", "petition_similarity_bands", "petition_groups", "petition_group_members",
+        "petition_similarity", "petition_similarity_bands", "petition_groups", "petition_group_members", "analytics_alerts",
     ];
 
     private static SqlServerEPeopleDbContext SqlServer() =>

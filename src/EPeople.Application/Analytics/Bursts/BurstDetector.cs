@@ -42,6 +42,13 @@ public sealed class BurstDetector
     public IReadOnlyList<BurstAlert> OpenAlerts => _topics.Select(t => t.Alert).ToList();
 
     /// <summary>
+    /// Petitions per day carrying <paramref name="key"/> for the <paramref name="days"/> days up to <paramref name="to"/>
+    /// (a sparkline); the detector remembers <see cref="BurstOptions.LongBaselineDays"/> days, older ones read 0.
+    /// </summary>
+    public IReadOnlyList<int> Series(string key, DateOnly to, int days) =>
+        [.. Enumerable.Range(0, days).Select(i => _longer.CountOn(to.AddDays(i - days + 1), key))];
+
+    /// <summary>
     /// Adds the petitions filed on <paramref name="day"/> (later than any day added before; days in between count as
     /// days without petitions) and reports the alerts raised and extended.
     /// </summary>

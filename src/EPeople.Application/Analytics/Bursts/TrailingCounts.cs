@@ -13,6 +13,20 @@ internal sealed class TrailingCounts(int days)
 
     public int Count(string key) => _sums.GetValueOrDefault(key);
 
+    /// <summary>The key's count on one day of the window (0 for a day outside it or without the key).</summary>
+    public int CountOn(DateOnly day, string key)
+    {
+        foreach (var (d, counts, _) in _days)
+        {
+            if (d == day)
+            {
+                return counts.GetValueOrDefault(key);
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>Adds a day's counts and drops the days that are <c>days</c> or more before it.</summary>
     public void Add(DateOnly day, Dictionary<string, int> counts, int total)
     {

@@ -23,6 +23,106 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("EPeople.Application.Analytics.Alerts.AnalyticsAlertRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("int")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Examples")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("examples");
+
+                    b.Property<double>("Expected")
+                        .HasColumnType("float")
+                        .HasColumnName("expected");
+
+                    b.Property<double>("Growth")
+                        .HasColumnType("float")
+                        .HasColumnName("growth");
+
+                    b.Property<string>("Institutions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("institutions");
+
+                    b.Property<DateOnly>("LastSeenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_seen_on");
+
+                    b.Property<double>("PValue")
+                        .HasColumnType("float")
+                        .HasColumnName("p_value");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("raised_on");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("float")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1000)")
+                        .HasColumnName("series");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("terms");
+
+                    b.Property<int>("TotalCount")
+                        .HasColumnType("int")
+                        .HasColumnName("total_count");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_analytics_alerts");
+
+                    b.HasIndex("RaisedOn", "Id")
+                        .HasDatabaseName("ix_analytics_alerts_raised_on_id");
+
+                    b.HasIndex("Status", "RaisedOn", "Id")
+                        .HasDatabaseName("ix_analytics_alerts_status_raised_on_id");
+
+                    b.ToTable("analytics_alerts", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Analytics.AnalyticsWatermarkRecord", b =>
                 {
                     b.Property<string>("Name")

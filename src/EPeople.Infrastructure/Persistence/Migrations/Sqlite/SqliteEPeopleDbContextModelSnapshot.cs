@@ -18,6 +18,106 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EPeople.Application.Analytics.Alerts.AnalyticsAlertRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Examples")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("examples");
+
+                    b.Property<double>("Expected")
+                        .HasColumnType("REAL")
+                        .HasColumnName("expected");
+
+                    b.Property<double>("Growth")
+                        .HasColumnType("REAL")
+                        .HasColumnName("growth");
+
+                    b.Property<string>("Institutions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institutions");
+
+                    b.Property<DateOnly>("LastSeenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_on");
+
+                    b.Property<double>("PValue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("p_value");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_on");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("series");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terms");
+
+                    b.Property<int>("TotalCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_count");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_analytics_alerts");
+
+                    b.HasIndex("RaisedOn", "Id")
+                        .HasDatabaseName("ix_analytics_alerts_raised_on_id");
+
+                    b.HasIndex("Status", "RaisedOn", "Id")
+                        .HasDatabaseName("ix_analytics_alerts_status_raised_on_id");
+
+                    b.ToTable("analytics_alerts", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Analytics.AnalyticsWatermarkRecord", b =>
                 {
                     b.Property<string>("Name")

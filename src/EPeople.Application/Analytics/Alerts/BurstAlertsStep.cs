@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using EPeople.Application.Abstractions;
+using EPeople.Application.Analytics.Bursts;
+using EPeople.Application.Outbox;
+using EPeople.Application.Security;
+using EPeople.Domain.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EPeople.Application.Analytics.Alerts;
+
+/// <summary>
+/// Runs the burst detector after the daily counts, once per completed Korean day (KST): a fresh detector replays the
+/// <see cref="BurstOptions.LongBaselineDays"/> days before the first new day (its baseline and its topic memory), then
+/// the new days; the alerts raised or extended on the new days are upserted by id (an extended alert keeps its row),
+/// and each newly stored alert puts one e-mail per concerned institution in the outbox — all in one transaction with
+/// the step's own watermark, so a run that fails leaves nothing half-done and the next run repeats it.
+/// Petitions are streamed in filing order, one day in memory at a time.
+/// </summary>
+public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accounts, IOptions<AnalyticsOptions> options, TimeProvider clock)
+    : IAfterDailyCountsStep
+{
+    /// <summary>The step's row in analytics_watermarks: the start of the first day not yet analysed.</summary>
+    public const string Watermark = "burst-alerts";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly BurstOptions Options = new();
+
+    public string Name => "bursts";
+
+    public async Task RunAsync(DailyCountsRefreshed refresh, CancellationToken cancellationToken)
+    {
+        // A day is complete once the settling time after its end has passed: no filing of it is still being committed.
+        var lastComplete = AnalyticsDays.KoreaDay(refresh.CountedUntil.AddMinutes(-options.Value.SettleMinutes)).AddDays(-1);
+        var mark = await db.AnalyticsWatermarks.SingleOrDefaultAsync(w => w.Name == Watermark, cancellationToken);
+        // The first run looks back as far as a topic stays open, so a burst of the last days is not missed.
+        var firstNew = mark?.CountedUntil is { } done ? AnalyticsDays.KoreaDay(done) : lastComplete.AddDays(1 - Options.TopicMemoryDays);
+        if (firstNew > lastComplete)
+        {
+            return;
+        }
+
+        var found = await DetectAsync(firstNew, lastComplete, cancellationToken);
+        var now = clock.GetUtcNow();
+        var raised = await UpsertAsync(found, now, cancellationToken);
+        await NotifyAsync(raised, now, cancellationToken);
+
+        if (mark is null)
+        {
+            mark = new AnalyticsWatermarkRecord { Name = Watermark };
+            db.AnalyticsWatermarks.Add(mark);
+        }
+
+        mark.CountedUntil = AnalyticsDays.StartOf(lastComplete.AddDays(1));
+        mark.LastRunAt = now;
+        mark.LastRunKind = refresh.Full ? "full" : "incremental";
+        mark.LastRunRows = found.Count;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The latest state of every alert raised or extended from <paramref name="firstNew"/> on, with its sparkline.</summary>
+    private async Task<Dictionary<string, (BurstAlert Alert, IReadOnlyList<int> Series)>> DetectAsync(
+        DateOnly firstNew, DateOnly lastComplete, CancellationToken cancellationToken)
+    {
+        var from = AnalyticsDays.StartOf(firstNew.AddDays(-Options.LongBaselineDays));
+        var until = AnalyticsDays.StartOf(lastComplete.AddDays(1));
+        var rows = db.Petitions.AsNoTracking()
+            .Where(p => p.FiledAt >= from && p.FiledAt < until)
+            .OrderBy(p => p.FiledAt).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.FiledAt, p.Title, p.Body, p.InstitutionCode, p.RegionCode })
+            .AsAsyncEnumerable();
+
+        var detector = new BurstDetector(Options);
+        var found = new Dictionary<string, (BurstAlert, IReadOnlyList<int>)>(StringComparer.Ordinal);
+        var batch = new List<BurstPetition>();
+        DateOnly? batchDay = null;
+
+        void Flush()
+        {
+            if (batchDay is not { } day)
+            {
+                return;
+            }
+
+            var result = detector.Add(day, batch);
+            if (day >= firstNew)
+            {
+                foreach (var alert in result.Raised.Concat(result.Extended))
+                {
+                    found[alert.Id] = (alert, detector.Series(alert.Keys[0], alert.LastSeenOn, AnalyticsAlertRecord.SeriesDays));
+                }
+            }
+
+            batch = [];
+        }
+
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            var day = AnalyticsDays.KoreaDay(row.FiledAt);
+            if (day != batchDay)
+            {
+                Flush();
+                batchDay = day;
+            }
+
+            batch.Add(new BurstPetition(row.Id.ToString(), day, row.Title + "\n" + row.Body, Institution: row.InstitutionCode, Region: row.RegionCode));
+        }
+
+        Flush();
+        return found;
+    }
+
+    /// <summary>Inserts the new alerts and updates the extended ones; returns those inserted.</summary>
+    private async Task<List<AnalyticsAlertRecord>> UpsertAsync(
+        Dictionary<string, (BurstAlert Alert, IReadOnlyList<int> Series)> found, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = found.Keys.ToList();
+        var existing = await db.AnalyticsAlerts.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
+        // Example titles are read back from the petitions (the detector saw title and body) and masked before they are stored.
+        var exampleIds = found.Values.SelectMany(f => f.Alert.Examples).Select(e => Guid.Parse(e.Id)).Distinct().ToList();
+        var titles = await db.Petitions.AsNoTracking().Where(p => exampleIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id.ToString(), p => p.Title, cancellationToken);
+
+        var inserted = new List<AnalyticsAlertRecord>();
+        foreach (var (id, (alert, series)) in found.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            if (!existing.TryGetValue(id, out var record))
+            {
+                record = new AnalyticsAlertRecord { Id = id, CreatedAt = now };
+                db.AnalyticsAlerts.Add(record);
+                inserted.Add(record);
+            }
+
+            record.RaisedOn = alert.RaisedOn;
+            record.LastSeenOn = alert.LastSeenOn;
+            record.Days = alert.Days;
+            record.Terms = JsonSerializer.Serialize(alert.Terms, Json);
+            record.Count = alert.Count;
+            record.Expected = alert.Expected;
+            record.Growth = alert.Growth;
+            record.PValue = alert.PValue;
+            record.Score = alert.Score;
+            record.TotalCount = alert.TotalCount;
+            record.Examples = JsonSerializer.Serialize(
+                alert.Examples.Select(e => new AlertExample(e.Id, e.FiledOn, PersonalDataMask.Text(titles.GetValueOrDefault(e.Id, "")))).ToList(), Json);
+            record.Institutions = JsonSerializer.Serialize(
+                alert.Institutions.Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => new AlertInstitution(s.Name, s.Count)).ToList(), Json);
+            record.Series = JsonSerializer.Serialize(series, Json);
+            record.UpdatedAt = now;
+        }
+
+        return inserted;
+    }
+
+    /// <summary>
+    /// One e-mail per institution concerned by a new alert, to its analysts, or to its institution administrators when it
+    /// has no analyst; keyed by alert and institution, so a repeated run never sends it twice.
+    /// </summary>
+    private async Task NotifyAsync(List<AnalyticsAlertRecord> raised, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var notices = raised
+            .SelectMany(a => JsonSerializer.Deserialize<List<AlertInstitution>>(a.Institutions, Json)!.Select(i => (Alert: a, Institution: i)))
+            .Select(n => (n.Alert, n.Institution, Key: NoticeKey(n.Alert.Id, n.Institution.Code)))
+            .ToList();
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        var keys = notices.Select(n => n.Key).ToList();
+        var sent = (await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var codes = notices.Select(n => n.Institution.Code).Distinct().ToList();
+        var institutions = await db.Institutions.AsNoTracking().Where(i => codes.Contains(i.Code))
+            .Select(i => new { i.Id, i.Code, i.NameKo, i.NameEn }).ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, cancellationToken);
+        var recipients = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (alert, institution, key) in notices)
+        {
+            if (sent.Contains(key) || !institutions.TryGetValue(institution.Code, out var known))
+            {
+                continue;
+            }
+
+            if (!recipients.TryGetValue(institution.Code, out var to))
+            {
+                to = await accounts.StaffEmailsAsync(known.Id, Roles.Analyst, cancellationToken);
+                if (to.Count == 0)
+                {
+                    to = await accounts.StaffEmailsAsync(known.Id, Roles.InstitutionAdmin, cancellationToken);
+                }
+
+                recipients[institution.Code] = to;
+            }
+
+            if (to.Count > 0)
+            {
+                db.EnqueueEmail(Email(alert, (known.NameKo, known.NameEn), institution.Count, to), key, now);
+            }
+        }
+    }
+
+    public static string NoticeKey(string alertId, string institutionCode) => $"analytics-alert:{alertId}:{institutionCode}";
+
+    private static EmailMessage Email(AnalyticsAlertRecord alert, (string Ko, string En) institution, int petitions, IReadOnlyList<string> to)
+    {
+        var terms = string.Join(", ", JsonSerializer.Deserialize<List<string>>(alert.Terms, Json)!.Take(3));
+        var ko = string.Create(CultureInfo.InvariantCulture,
+            $"{alert.RaisedOn:yyyy-MM-dd}에 '{terms}' 관련 민원이 급증했습니다: {alert.Count}건 (예상 {alert.Expected:0.#}건, {alert.Growth:0.#}배). {institution.Ko} 소관 {petitions}건. 분석 화면(/analytics)에서 확인하십시오.");
+        var en = string.Create(CultureInfo.InvariantCulture,
+            $"Petitions about '{terms}' surged on {alert.RaisedOn:yyyy-MM-dd}: {alert.Count} (expected {alert.Expected:0.#}, {alert.Growth:0.#}×); {petitions} for {institution.En}. See /analytics.");
+        var text = ko + "\n\n" + en;
+        var html = "<p>" + WebUtility.HtmlEncode(ko) + "</p><p>" + WebUtility.HtmlEncode(en) + "</p>";
+        return new EmailMessage(string.Join(", ", to), $"[EPeople] 급증 주제 / Rising topic: {terms}", text, html);
+    }
+}
