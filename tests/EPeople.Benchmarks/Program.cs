@@ -20,6 +20,14 @@ if (args.Contains("circuits"))
     return 0;
 }
 
+if (args.Contains("similarity-sample"))
+{
+    SimilaritySample.Run(
+        Text("--input") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/petitions/petitions-2019.csv")),
+        Text("--out") ?? Path.Combine(Path.GetTempPath(), "epeople-title-pairs.txt"), Arg("--titles", 20_000));
+    return 0;
+}
+
 if (args.Contains("designer-page"))
 {
     await EPeople.Benchmarks.DesignerPageBenchmark.RunAsync(Arg("--nodes", 60), Arg("--runs", 20));

@@ -12,7 +12,7 @@ public sealed class AnalyticsDashboardJourneyTests : BrowserTest
     [Test]
     public async Task ASystemAdministratorRecomputesAndReadsTheDashboard()
     {
-        using var citizen = await ApiAsync("citizen1@epeople.example", "Demo-2026!citizen");
+        using var citizen = await ApiAsync("citizen2@epeople.example", "Demo-2026!citizen");
         var filed = await citizen.PostAsJsonAsync("/api/v1/petitions", new
         {
             kind = "CivilPetition", subtype = "Grievance", title = $"횡단보도 신호 시간 연장 요청 {Random.Shared.Next(10_000, 99_999)}",

@@ -16,7 +16,7 @@ public sealed class WorkflowDesignerJourneyTests : BrowserTest
     [Test]
     public async Task AnAnalystAddsAnEscalationTestRunsAndPublishesANewVersion()
     {
-        using var citizen = await ApiAsync("citizen1@epeople.example", "Demo-2026!citizen");
+        using var citizen = await ApiAsync("citizen2@epeople.example", "Demo-2026!citizen");
         using var analyst = await ApiAsync("analyst@epeople.example", "Demo-2026!analyst");
         var before = await FileAsync(citizen, "설계 전 접수 민원");
         var runningOn = (await analyst.GetFromJsonAsync<JsonElement>($"/api/v1/petitions/{before}/flow")).GetProperty("version").GetInt32();
