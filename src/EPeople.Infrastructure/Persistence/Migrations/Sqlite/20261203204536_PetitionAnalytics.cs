@@ -6,11 +6,70 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class PetitionGroups : Migration
+    public partial class PetitionAnalytics : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "analytics_alerts",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    raised_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    last_seen_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    days = table.Column<int>(type: "INTEGER", nullable: false),
+                    terms = table.Column<string>(type: "TEXT", nullable: false),
+                    count = table.Column<int>(type: "INTEGER", nullable: false),
+                    expected = table.Column<double>(type: "REAL", nullable: false),
+                    growth = table.Column<double>(type: "REAL", nullable: false),
+                    p_value = table.Column<double>(type: "REAL", nullable: false),
+                    score = table.Column<double>(type: "REAL", nullable: false),
+                    total_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    examples = table.Column<string>(type: "TEXT", nullable: false),
+                    institutions = table.Column<string>(type: "TEXT", nullable: false),
+                    series = table.Column<string>(type: "TEXT", unicode: false, maxLength: 1000, nullable: false),
+                    status = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    acknowledged_by = table.Column<Guid>(type: "TEXT", nullable: true),
+                    acknowledged_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_analytics_alerts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "analytics_daily_counts",
+                columns: table => new
+                {
+                    dimension = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    key = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_analytics_daily_counts", x => new { x.dimension, x.key, x.day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "analytics_watermarks",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
+                    counted_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_run_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_run_kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: true),
+                    last_run_seconds = table.Column<double>(type: "REAL", nullable: false),
+                    last_run_rows = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_analytics_watermarks", x => x.name);
+                });
+
             migrationBuilder.CreateTable(
                 name: "petition_groups",
                 columns: table => new
@@ -92,6 +151,26 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_petitions_filed_at",
+                table: "petitions",
+                column: "filed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_analytics_alerts_raised_on_id",
+                table: "analytics_alerts",
+                columns: new[] { "raised_on", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_analytics_alerts_status_raised_on_id",
+                table: "analytics_alerts",
+                columns: new[] { "status", "raised_on", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_analytics_daily_counts_dimension_day",
+                table: "analytics_daily_counts",
+                columns: new[] { "dimension", "day" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_petition_group_members_petition_id",
                 table: "petition_group_members",
                 column: "petition_id");
@@ -116,6 +195,15 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "analytics_alerts");
+
+            migrationBuilder.DropTable(
+                name: "analytics_daily_counts");
+
+            migrationBuilder.DropTable(
+                name: "analytics_watermarks");
+
+            migrationBuilder.DropTable(
                 name: "petition_group_members");
 
             migrationBuilder.DropTable(
@@ -126,6 +214,10 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "petition_groups");
+
+            migrationBuilder.DropIndex(
+                name: "ix_petitions_filed_at",
+                table: "petitions");
         }
     }
 }
