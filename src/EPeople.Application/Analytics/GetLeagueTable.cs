@@ -1,4 +1,5 @@
 using EPeople.Application.Abstractions;
+using EPeople.Application.Calendar;
 using EPeople.Application.Security;
 using FluentValidation;
 using Mediator;
@@ -42,9 +43,7 @@ internal sealed class GetLeagueTableQueryValidator : AbstractValidator<GetLeague
 {
     public GetLeagueTableQueryValidator()
     {
-        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("'to' must not be before 'from'.");
-        RuleFor(q => q).Must(q => q.To!.Value.DayNumber - q.From!.Value.DayNumber <= 731).When(q => q.From is not null && q.To is not null)
-            .WithName("to").WithMessage("Ask for at most two years at a time.");
+        this.DateRange(q => q.From, q => q.To);
         RuleFor(q => q.Take).InclusiveBetween(1, 5000).WithMessage("Show from 1 to 5,000 institutions.");
         RuleFor(q => q.Sort).IsInEnum();
     }

@@ -1,4 +1,5 @@
 using EPeople.Application.Abstractions;
+using EPeople.Application.Calendar;
 using EPeople.Application.Errors;
 using EPeople.Domain.Petitions;
 using EPeople.Workflows.Calendar;
@@ -27,9 +28,7 @@ internal sealed class GetInstitutionPetitionStatisticsQueryValidator : AbstractV
 {
     public GetInstitutionPetitionStatisticsQueryValidator()
     {
-        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null).WithMessage("'to' must not be before 'from'.");
-        RuleFor(q => q).Must(q => q.To!.Value.DayNumber - q.From!.Value.DayNumber <= 731).When(q => q.From is not null && q.To is not null)
-            .WithName("to").WithMessage("Ask for at most two years at a time.");
+        this.DateRange(q => q.From, q => q.To);
     }
 }
 

@@ -34,7 +34,7 @@ internal static class AnalyticsReplayCommand
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length < 2 || args[1] != "replay" || !TryOptions(args.AsSpan(2), out var options, out var flags)
+        if (args.Length < 2 || args[1] != "replay" || !CommandLineOptions.TryParse(args.AsSpan(2), ["naive"], out var options, out var flags)
             || !options.ContainsKey("input") || !options.ContainsKey("out"))
         {
             error.WriteLine(Usage);
@@ -140,35 +140,6 @@ internal static class AnalyticsReplayCommand
         !options.TryGetValue(name, out var text) ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new InvalidDataException($"--{name} {text}: give a date as yyyy-mm-dd.");
-
-    private static bool TryOptions(ReadOnlySpan<string> args, out Dictionary<string, string> options, out HashSet<string> flags)
-    {
-        options = new Dictionary<string, string>(StringComparer.Ordinal);
-        flags = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            var name = args[i][2..];
-            if (name == "naive")
-            {
-                flags.Add(name);
-            }
-            else if (i + 1 < args.Length)
-            {
-                options[name] = args[++i];
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>Reports progress on the calling thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
     private sealed class SynchronousProgress(TextWriter error, Stopwatch watch) : IProgress<string>

@@ -30,7 +30,7 @@ internal static class RouterCommands
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length < 2 || !TryOptions(args.AsSpan(2), out var options, out var flags))
+        if (args.Length < 2 || !CommandLineOptions.TryParse(args.AsSpan(2), ["json"], out var options, out var flags))
         {
             error.WriteLine(Usage);
             return 2;
@@ -172,34 +172,5 @@ internal static class RouterCommands
     {
         error.WriteLine(message);
         return 2;
-    }
-
-    private static bool TryOptions(ReadOnlySpan<string> args, out Dictionary<string, string> options, out HashSet<string> flags)
-    {
-        options = new Dictionary<string, string>(StringComparer.Ordinal);
-        flags = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            var name = args[i][2..];
-            if (name == "json")
-            {
-                flags.Add(name);
-            }
-            else if (i + 1 < args.Length)
-            {
-                options[name] = args[++i];
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -176,5 +176,11 @@ public sealed class AnalyticsTests(DatabaseProvider provider) : DatabaseTest(pro
         (await App.SendAsync(new GetVolumesQuery())).Series.ShouldBeEmpty();
         await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new RecomputeAnalyticsCommand()));
         await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new GetVolumesQuery(Top: 0)));
+        // A range ends no earlier than it starts and spans two years at most; both are reported on 'to'.
+        (await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new GetVolumesQuery(From: new DateOnly(2026, 5, 2), To: new DateOnly(2026, 5, 1)))))
+            .Errors.Keys.ShouldBe(["to"]);
+        (await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new GetLeagueTableQuery(From: new DateOnly(2023, 1, 1), To: new DateOnly(2026, 1, 1)))))
+            .Errors.Keys.ShouldBe(["to"]);
+        (await App.SendAsync(new GetLeagueTableQuery(From: new DateOnly(2024, 1, 1), To: new DateOnly(2025, 12, 31)))).ShouldNotBeNull();
     }
 }
