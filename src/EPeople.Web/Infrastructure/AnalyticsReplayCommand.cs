@@ -120,6 +120,7 @@ internal static class AnalyticsReplayCommand
         raisedOn = a.RaisedOn,
         lastSeenOn = a.LastSeenOn,
         days = a.Days,
+        kind = a.Kind,
         terms = a.Terms,
         keys = a.Keys,
         count = a.Count,

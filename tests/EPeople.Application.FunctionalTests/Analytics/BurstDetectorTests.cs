@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using EPeople.Application.Analytics.Bursts;
 
@@ -93,6 +94,99 @@ public sealed class BurstDetectorTests
 
         raised.Select(a => a.Id).ShouldBe(BurstDetector.Replay(petitions).Select(a => a.Id));
         Should.Throw<ArgumentException>(() => detector.Add(SyntheticPetitions.Start, []));
+    }
+
+    [TestCase("category")]
+    [TestCase("institution")]
+    [TestCase("region")]
+    public void ShouldRaiseAVolumeAlertWhenNoSubjectExplainsTheRise(string dimension)
+    {
+        // 300 petitions for one place or field, each about something else: no term repeats, the volume does (a field that
+        // had a fifth of the petitions gets two thirds of them).
+        var day = SyntheticPetitions.Start.AddDays(45);
+        var spread = Enumerable.Range(0, 300).Select(i => new BurstPetition($"v{i:D3}", day, SyntheticPetitions.UniqueWords(i),
+            Category: dimension == "category" ? "분류1" : null, Institution: dimension == "institution" ? "부산광역시" : null,
+            Region: dimension == "region" ? "26" : null));
+        var petitions = SyntheticPetitions.Flat(60, _ => 5).Concat(spread);
+
+        var alert = BurstDetector.Replay(petitions).ShouldHaveSingleItem();
+
+        alert.Kind.ShouldBe(dimension);
+        alert.RaisedOn.ShouldBe(day);
+        alert.Id.ShouldEndWith("/" + alert.Keys[0]);
+        BurstAlert.KindOfId(alert.Id).ShouldBe(dimension);
+        alert.Terms.ShouldBe([alert.Keys[0][(dimension.Length + 1)..]]);
+        alert.Growth.ShouldBeGreaterThanOrEqualTo(2.0);
+    }
+
+    [Test]
+    public void ShouldDescribeATopicByItsCategoryRatherThanRaiseASecondAlert()
+    {
+        var petitions = SyntheticPetitions.Flat(60, _ => 5).Concat(SyntheticPetitions.Burst(45, 15));
+
+        var alert = BurstDetector.Replay(petitions).ShouldHaveSingleItem();
+
+        alert.Kind.ShouldBe("topic");
+        alert.Keys.ShouldContain("category:안전/환경");
+        alert.Keys.ShouldContain("institution:서울특별시");
+        alert.Terms.ShouldNotContain("안전/환경");
+    }
+
+    [Test]
+    public void ShouldRaiseNoVolumeAlertWhenTheDimensionsAreSwitchedOff()
+    {
+        var day = SyntheticPetitions.Start.AddDays(45);
+        var spread = Enumerable.Range(0, 300).Select(i => new BurstPetition($"v{i:D3}", day, SyntheticPetitions.UniqueWords(i), Category: "분류1"));
+        var options = new BurstOptions { CountCategories = false, CountInstitutions = false, CountRegions = false };
+
+        BurstDetector.Replay(SyntheticPetitions.Flat(60, _ => 5).Concat(spread), options).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void ShouldRaiseWithinTheDayWhatTheWholeDayWillRaise()
+    {
+        var petitions = SyntheticPetitions.Flat(60, _ => 5).Concat(SyntheticPetitions.Burst(45, 16)).ToList();
+        var burstDay = SyntheticPetitions.Start.AddDays(45);
+        var detector = new BurstDetector();
+        var peeked = new List<BurstDay>();
+        foreach (var day in petitions.GroupBy(p => p.FiledOn).OrderBy(g => g.Key))
+        {
+            if (day.Key == burstDay)
+            {
+                // The morning: a third of the day's background and half of the burst.
+                var morning = day.Where((p, i) => p.Id.StartsWith('b') ? int.Parse(p.Id[5..], CultureInfo.InvariantCulture) < 8 : i % 3 == 0).ToList();
+                peeked.Add(detector.Peek(day.Key, morning));
+                peeked.Add(detector.Peek(day.Key, morning));
+            }
+
+            detector.Add(day.Key, day.ToList());
+        }
+
+        var early = peeked[0].Raised.ShouldHaveSingleItem();
+        early.Id.ShouldBe(BurstDetector.Replay(petitions).ShouldHaveSingleItem().Id);
+        early.Count.ShouldBe(8);
+        peeked[1].Raised.ShouldHaveSingleItem().Id.ShouldBe(early.Id, "a peek remembers nothing");
+        JsonSerializer.Serialize(detector.OpenAlerts).ShouldBe(JsonSerializer.Serialize(Replay(petitions)), "peeking leaves the day-by-day result unchanged");
+    }
+
+    [Test]
+    public void ShouldRefuseToPeekAtADayAlreadyAdded()
+    {
+        var detector = new BurstDetector();
+        detector.Add(SyntheticPetitions.Start, []);
+
+        Should.Throw<ArgumentException>(() => detector.Peek(SyntheticPetitions.Start, []));
+    }
+
+    private static IReadOnlyList<BurstAlert> Replay(IEnumerable<BurstPetition> petitions)
+    {
+        var detector = new BurstDetector();
+        foreach (var day in petitions.GroupBy(p => p.FiledOn).OrderBy(g => g.Key))
+        {
+            detector.Add(day.Key, day.ToList());
+        }
+
+        return detector.OpenAlerts;
     }
 
     [TestCase(0, 1.0, 1.0)]

@@ -37,4 +37,12 @@ internal static class SyntheticPetitions
                 $"{(i % 2 == 0 ? subject + "의" : subject)} {tails[i % tails.Length]}", Category: "안전/환경", Institution: "서울특별시", Support: i);
         }
     }
+
+    /// <summary>A title of two made-up words no other index gives: a petition about nothing any other one is about.</summary>
+    public static string UniqueWords(int index)
+    {
+        static char Syllable(int n) => (char)('가' + (n % 11172));
+        return string.Concat(Syllable(index * 37 + 1), Syllable(index * 53 + 2), Syllable(index * 71 + 3)) + " "
+            + string.Concat(Syllable(index * 89 + 4), Syllable(index * 97 + 5), Syllable(index * 101 + 6));
+    }
 }

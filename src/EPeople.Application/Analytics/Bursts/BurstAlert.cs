@@ -33,4 +33,21 @@ public sealed record BurstAlert(
     IReadOnlyList<BurstExample> Examples,
     IReadOnlyList<BurstShare> Categories,
     IReadOnlyList<BurstShare> Institutions,
-    IReadOnlyList<BurstShare> Regions);
+    IReadOnlyList<BurstShare> Regions)
+{
+    /// <summary>
+    /// <c>topic</c> for a burst of terms; <c>category</c>, <c>institution</c> or <c>region</c> for a burst of volume that
+    /// no subject of the day explains (its leading key names it).
+    /// </summary>
+    public string Kind => KindOfKey(Keys.Count > 0 ? Keys[0] : "");
+
+    /// <summary>The kind of alert a leading key makes (<c>category:안전/환경</c> → <c>category</c>).</summary>
+    public static string KindOfKey(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 ? key[..colon] : "topic";
+    }
+
+    /// <summary>The kind of alert an id names: its part after the day is the leading key of a volume burst.</summary>
+    public static string KindOfId(string id) => KindOfKey(id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+}

@@ -52,14 +52,23 @@ public sealed class BurstDetector
     /// Adds the petitions filed on <paramref name="day"/> (later than any day added before; days in between count as
     /// days without petitions) and reports the alerts raised and extended.
     /// </summary>
-    public BurstDay Add(DateOnly day, IReadOnlyCollection<BurstPetition> petitions)
+    public BurstDay Add(DateOnly day, IReadOnlyCollection<BurstPetition> petitions) => Run(day, petitions, remember: true);
+
+    /// <summary>
+    /// Tests the petitions of a day not yet complete (today up to the last full hour) as <see cref="Add"/> would, without
+    /// remembering anything: the alerts it reports are those the day would raise or extend if it ended now. Shares make a
+    /// part of a day comparable with whole days, so a burst shows within the hour instead of at midnight; the day is
+    /// added whole once it is over.
+    /// </summary>
+    public BurstDay Peek(DateOnly day, IReadOnlyCollection<BurstPetition> petitions) => Run(day, petitions, remember: false);
+
+    private BurstDay Run(DateOnly day, IReadOnlyCollection<BurstPetition> petitions, bool remember)
     {
         if (LastDay is { } last && day <= last)
         {
             throw new ArgumentException($"Days must be added in order: {day:yyyy-MM-dd} is not after {last:yyyy-MM-dd}.", nameof(day));
         }
 
-        _first ??= day;
         var ordered = petitions.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < ordered.Count; i++)
@@ -76,6 +85,14 @@ public sealed class BurstDetector
         }
 
         var bursts = Test(day, byKey, ordered.Count);
+        if (!remember)
+        {
+            var copies = _topics.Select(t => t.Copy()).ToList();
+            var (wouldRaise, wouldExtend) = Merge(day, ordered, byKey, bursts, copies);
+            return new BurstDay(day, ordered.Count, wouldRaise, wouldExtend);
+        }
+
+        _first ??= day;
         var counts = new Dictionary<string, int>(byKey.Count, StringComparer.Ordinal);
         foreach (var (key, list) in byKey)
         {
@@ -84,7 +101,7 @@ public sealed class BurstDetector
 
         _recent.Add(day, counts, ordered.Count);
         _longer.Add(day, counts, ordered.Count);
-        var (raised, extended) = Merge(day, ordered, bursts);
+        var (raised, extended) = Merge(day, ordered, byKey, bursts, _topics);
         _topics.RemoveAll(t => day.DayNumber - t.Alert.LastSeenOn.DayNumber >= Options.TopicMemoryDays);
         LastDay = day;
         return new BurstDay(day, ordered.Count, raised, extended);
@@ -154,27 +171,31 @@ public sealed class BurstDetector
 
     private List<KeyBurst> Test(DateOnly day, Dictionary<string, List<int>> byKey, int total)
     {
-        if (day.DayNumber - _first!.Value.DayNumber < Options.WarmUpDays || _longer.Total < Options.MinBaselinePetitions)
+        if (_first is not { } first || day.DayNumber - first.DayNumber < Options.WarmUpDays || _longer.Total < Options.MinBaselinePetitions)
         {
             return [];
         }
 
         var support = Math.Max(Options.MinSupport, (int)Math.Ceiling(Options.MinSupportShare * total));
         var candidates = byKey.Where(k => k.Value.Count >= support).ToList();
-        var threshold = Options.Significance / Math.Max(1, candidates.Count);
+        // Terms and the category/institution/region keys are two families, each corrected for its own tests: adding a
+        // handful of broad keys must not make the thousands of terms harder to alert on, nor the reverse.
+        var dimensions = candidates.Count(c => IsDimension(c.Key));
+        var termThreshold = Options.Significance / Math.Max(1, candidates.Count - dimensions);
+        var dimensionThreshold = Options.Significance / Math.Max(1, dimensions);
         var bursts = new List<KeyBurst>();
         foreach (var (key, petitions) in candidates)
         {
             var recent = (_recent.Count(key) + Options.PriorCount) / (_recent.Total + Options.PriorCount);
             var longer = (_longer.Count(key) + Options.PriorCount) / (_longer.Total + Options.PriorCount);
             var expected = Math.Max(recent, longer) * total;
-            if (petitions.Count < Options.MinGrowth * expected)
+            if (petitions.Count < (IsDimension(key) ? Options.DimensionGrowth : Options.MinGrowth) * expected)
             {
                 continue;
             }
 
             var p = PoissonTail.AtLeast(petitions.Count, expected * Options.Dispersion);
-            if (p <= threshold)
+            if (p <= (IsDimension(key) ? dimensionThreshold : termThreshold))
             {
                 bursts.Add(new KeyBurst(key, petitions, expected, p));
             }
@@ -186,10 +207,17 @@ public sealed class BurstDetector
         return bursts;
     }
 
-    private (List<BurstAlert> Raised, List<BurstAlert> Extended) Merge(DateOnly day, List<BurstPetition> petitions, List<KeyBurst> bursts)
+    /// <summary>
+    /// Groups the day's bursting keys into topics and matches them with the topics still open. Terms make the topics;
+    /// a bursting category, institution or region joins the topic of the day it shares most petitions with when that
+    /// topic lies mostly within it or explains most of its rise (it describes that topic), is absorbed by an open topic whose leading terms its petitions carry (the story goes on), and only
+    /// otherwise stands as an alert of its own: a volume burst that no single subject explains.
+    /// </summary>
+    private (List<BurstAlert> Raised, List<BurstAlert> Extended) Merge(
+        DateOnly day, List<BurstPetition> petitions, Dictionary<string, List<int>> byKey, List<KeyBurst> bursts, List<BurstTopic> topics)
     {
         var groups = new List<(List<KeyBurst> Members, HashSet<int> Petitions)>();
-        foreach (var burst in bursts)
+        foreach (var burst in bursts.Where(b => !IsDimension(b.Key)))
         {
             var home = groups.FindIndex(g => burst.Petitions.Count(g.Petitions.Contains) >= Options.MergeOverlap * burst.Petitions.Count
                 || g.Members.Exists(m => SameWord(m.Key, burst.Key)));
@@ -204,14 +232,39 @@ public sealed class BurstDetector
             }
         }
 
+        var termGroups = groups.Count;
+        foreach (var burst in bursts.Where(b => IsDimension(b.Key)))
+        {
+            var excess = burst.Petitions.Count - burst.Expected;
+            var overlaps = groups.Select(g => burst.Petitions.Count(g.Petitions.Contains)).ToList();
+            var best = overlaps.Count == 0 ? -1 : overlaps.IndexOf(overlaps.Max());
+            if (best >= 0 && best < termGroups && overlaps[best] >= Options.MergeOverlap * Math.Min(excess, groups[best].Petitions.Count))
+            {
+                // Describes a topic of the day (the topic lies mostly within it, or explains most of its rise): kept among
+                // the topic's keys, never as a petition set of its own. The rest of its rise is usually the same story in
+                // other words (케어 and 박소연 and 동물보호단체), which one more alert would only repeat.
+                groups[best].Members.Add(burst);
+            }
+            else if (best >= termGroups && overlaps[best] >= Options.MergeOverlap * burst.Petitions.Count)
+            {
+                groups[best].Members.Add(burst);
+                groups[best].Petitions.UnionWith(burst.Petitions);
+            }
+            else
+            {
+                groups.Add(([burst], [.. burst.Petitions]));
+            }
+        }
+
         var raised = new List<BurstAlert>();
         var extended = new Dictionary<string, BurstAlert>(StringComparer.Ordinal);
         foreach (var (members, petitionsOfGroup) in groups)
         {
             var keys = members.Select(m => m.Key).ToList();
             var inGroup = petitionsOfGroup.Order().Select(i => petitions[i]).ToList();
-            var topic = _topics.Find(t => keys.Take(3).Any(t.Keys.Contains) || t.Leading.Any(keys.Contains)
-                || keys.Take(3).Any(k => t.Leading.Any(l => SameWord(k, l))));
+            var topic = IsDimension(keys[0])
+                ? OngoingTopic(keys[0], members[0].Petitions.Count - members[0].Expected, petitionsOfGroup, byKey, topics)
+                : TopicOf(keys, topics);
             if (topic is not null)
             {
                 topic.Alert = Extend(topic.Alert, day, keys, inGroup);
@@ -221,23 +274,69 @@ public sealed class BurstDetector
             }
 
             var alert = Raise(day, petitions, members, inGroup, petitionsOfGroup);
-            if (_topics.Exists(t => t.Alert.Id == alert.Id) || raised.Exists(a => a.Id == alert.Id))
+            if (topics.Exists(t => t.Alert.Id == alert.Id) || raised.Exists(a => a.Id == alert.Id))
             {
                 alert = alert with { Id = string.Concat(alert.Id, "/", members[0].Key) };
             }
 
             raised.Add(alert);
-            _topics.Add(new BurstTopic(alert));
+            topics.Add(new BurstTopic(alert));
         }
 
         return (raised, extended.Values.ToList());
     }
+
+    /// <summary>The open topic a group of bursting terms continues: it shares one of its leading terms, or spells one alike.</summary>
+    private static BurstTopic? TopicOf(List<string> keys, List<BurstTopic> topics)
+    {
+        var terms = keys.Where(k => !IsDimension(k)).ToList();
+        return topics.Find(t => terms.Take(3).Any(t.Keys.Contains) || t.Leading.Any(terms.Contains)
+            || terms.Take(3).Any(k => t.Leading.Any(l => SameWord(k, l))));
+    }
+
+    /// <summary>
+    /// The open topic a category, institution or region burst belongs to: the same key led it, or most of the burst's
+    /// petitions carry the terms of a topic of the last days (a story still running lifts its category after its own
+    /// terms have entered the baseline).
+    /// </summary>
+    private BurstTopic? OngoingTopic(
+        string key, double excess, HashSet<int> petitionsOfGroup, Dictionary<string, List<int>> byKey, List<BurstTopic> topics)
+    {
+        var same = topics.Find(t => t.Leading.Contains(key));
+        if (same is not null)
+        {
+            return same;
+        }
+
+        BurstTopic? best = null;
+        var most = 0;
+        foreach (var topic in topics.Where(t => !IsDimension(t.Alert.Keys[0])))
+        {
+            var carrying = topic.Keys.Where(k => !IsDimension(k)).SelectMany(k => byKey.GetValueOrDefault(k) ?? [])
+                .Where(petitionsOfGroup.Contains).Distinct().Count();
+            if (carrying > most)
+            {
+                (best, most) = (topic, carrying);
+            }
+        }
+
+        return most >= Options.MergeOverlap * excess ? best : null;
+    }
+
+    /// <summary>A category, institution or region key (<c>category:보건복지</c>), as against a term.</summary>
+    internal static bool IsDimension(string key) => key.Contains(':', StringComparison.Ordinal);
 
     private BurstAlert Raise(DateOnly day, List<BurstPetition> petitions, List<KeyBurst> members, List<BurstPetition> inGroup, HashSet<int> indices)
     {
         var lead = members[0];
         var surfaces = Surfaces(inGroup);
         var terms = Display(members.Select(m => m.Key), surfaces);
+        if (terms.Count == 0)
+        {
+            // A volume burst: what it is about is the category, institution or region itself.
+            terms = [.. members.Select(m => m.Key[(m.Key.IndexOf(':', StringComparison.Ordinal) + 1)..]).Distinct().Take(Options.MaxTerms)];
+        }
+
         var keysHeld = new Dictionary<int, int>();
         foreach (var member in members)
         {
@@ -256,7 +355,7 @@ public sealed class BurstDetector
             .ToList();
         var score = lead.PValue > 0 ? -Math.Log10(lead.PValue) : 320.0;
         return new BurstAlert(
-            Id: string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}/{terms.FirstOrDefault() ?? lead.Key}"),
+            Id: string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}/{(IsDimension(lead.Key) ? lead.Key : terms[0])}"),
             RaisedOn: day,
             LastSeenOn: day,
             Days: 1,

@@ -61,12 +61,21 @@ public sealed record BurstOptions
     /// <summary>Count neighbouring-word pairs ("정당 해산") as keys, besides single terms.</summary>
     public bool Bigrams { get; init; } = true;
 
-    /// <summary>Also test each petition category, institution and region as a key (off: they merely describe a topic).</summary>
-    public bool CountCategories { get; init; }
+    /// <summary>
+    /// Also test each petition category, institution and region as a key. A bursting one mostly describes a topic of
+    /// the day and joins it; one that no topic explains raises a volume alert of its own.
+    /// </summary>
+    public bool CountCategories { get; init; } = true;
 
-    public bool CountInstitutions { get; init; }
+    public bool CountInstitutions { get; init; } = true;
 
-    public bool CountRegions { get; init; }
+    public bool CountRegions { get; init; } = true;
+
+    /// <summary>
+    /// Fewest times a category's, institution's or region's share must exceed its expected share: these are broad, so a
+    /// doubling is already news where a term needs <see cref="MinGrowth"/>.
+    /// </summary>
+    public double DimensionGrowth { get; init; } = 2.0;
 
     public int MaxTerms { get; init; } = 6;
 

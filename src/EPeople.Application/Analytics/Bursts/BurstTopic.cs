@@ -9,4 +9,12 @@ internal sealed class BurstTopic(BurstAlert alert)
 
     /// <summary>The keys that lead the topic: a later burst led by one of them is the same story.</summary>
     public HashSet<string> Leading { get; } = new(alert.Keys.Take(3), StringComparer.Ordinal);
+
+    /// <summary>A copy to try a day on without changing this one (<see cref="BurstDetector.Peek"/>).</summary>
+    public BurstTopic Copy()
+    {
+        var copy = new BurstTopic(Alert);
+        copy.Keys.UnionWith(Keys);
+        return copy;
+    }
 }
