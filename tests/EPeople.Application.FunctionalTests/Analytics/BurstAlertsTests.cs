@@ -72,6 +72,13 @@ public sealed class BurstAlertsTests(DatabaseProvider provider) : DatabaseTest(p
         return App.ExecuteAsync<AnalyticsRefresh, AnalyticsRunDto>(r => r.RunIncrementalAsync(CancellationToken.None));
     }
 
+    private Task<AnalyticsRunDto> RunAtAsync(DateTimeOffset now)
+    {
+        // The fixture's clock is shared by its tests, and an earlier one may have left it later than this.
+        App.Clock.AdjustTime(now);
+        return App.ExecuteAsync<AnalyticsRefresh, AnalyticsRunDto>(r => r.RunIncrementalAsync(CancellationToken.None));
+    }
+
     private Task<List<AnalyticsAlertRecord>> AlertsAsync() => App.QueryDbAsync(db => db.AnalyticsAlerts.AsNoTracking().ToListAsync());
 
     private Task<List<(string Key, EmailMessage Email)>> NoticesAsync() => App.QueryDbAsync(async db =>
@@ -131,6 +138,57 @@ public sealed class BurstAlertsTests(DatabaseProvider provider) : DatabaseTest(p
         (extended.Id, extended.LastSeenOn, extended.Days).ShouldBe((alert.Id, BurstDay.AddDays(1), 2));
         JsonSerializer.Deserialize<int[]>(extended.Series)![^2..].ShouldBe([30, 40]);
         (await NoticesAsync()).Count.ShouldBe(2);
+    }
+
+    [Test]
+    public async Task ShouldRaiseWithinTheHourAndKeepTheSameAlertWhenTheDayIsOver()
+    {
+        await SeedBurstAsync();
+
+        // 10:55 KST: the burst (10:10–10:40) is in the hour under way, which is not over yet.
+        await RunAtAsync(AnalyticsDays.StartOf(BurstDay).AddHours(10).AddMinutes(55));
+        (await AlertsAsync()).ShouldBeEmpty();
+
+        // 11:30 KST: the 10 o'clock hour is over (and settled): raised now, not at midnight.
+        await RunAtAsync(AnalyticsDays.StartOf(BurstDay).AddHours(11).AddMinutes(30));
+        var early = (await AlertsAsync()).ShouldHaveSingleItem();
+        (early.Id, early.RaisedOn, early.Count).ShouldBe(($"{BurstDay:yyyy-MM-dd}/{Burst}", BurstDay, 30));
+        JsonSerializer.Deserialize<int[]>(early.Series)![^1].ShouldBe(30);
+        (await NoticesAsync()).Count.ShouldBe(2);
+
+        // The same hour again: nothing new.
+        await RunAtAsync(AnalyticsDays.StartOf(BurstDay).AddHours(11).AddMinutes(50));
+        (await AlertsAsync()).ShouldHaveSingleItem().UpdatedAt.ShouldBe(early.UpdatedAt);
+
+        // After midnight the whole day confirms it: the same row, no second notice.
+        await RunAfterAsync(BurstDay);
+        var confirmed = (await AlertsAsync()).ShouldHaveSingleItem();
+        (confirmed.Id, confirmed.Days, confirmed.Count).ShouldBe((early.Id, 1, 30));
+        (await NoticesAsync()).Count.ShouldBe(2);
+    }
+
+    [Test]
+    public async Task ShouldKeepTheRowOfAnAlertRaisedUnderAnotherLeadingTermTheSameDay()
+    {
+        await SeedBurstAsync();
+        // As if the hour's peek had been led by another spelling: same day, a leading term in common.
+        var now = AnalyticsDays.StartOf(BurstDay).AddHours(12);
+        await App.QueryDbAsync(db =>
+        {
+            db.AnalyticsAlerts.Add(new AnalyticsAlertRecord
+            {
+                Id = $"{BurstDay:yyyy-MM-dd}/싱크홀사고", RaisedOn = BurstDay, LastSeenOn = BurstDay, Days = 1, Terms = "[\"싱크홀사고\"]",
+                Count = 12, CreatedAt = now, UpdatedAt = now,
+            });
+            return db.SaveChangesAsync();
+        });
+
+        await RunAfterAsync(BurstDay);
+
+        var alert = (await AlertsAsync()).ShouldHaveSingleItem();
+        (alert.Id, alert.Count).ShouldBe(($"{BurstDay:yyyy-MM-dd}/싱크홀사고", 30));
+        JsonSerializer.Deserialize<string[]>(alert.Terms)![0].ShouldBe(Burst);
+        (await NoticesAsync()).ShouldBeEmpty();
     }
 
     [Test]

@@ -12,18 +12,23 @@ using Microsoft.Extensions.Options;
 namespace EPeople.Application.Analytics.Alerts;
 
 /// <summary>
-/// Runs the burst detector after the daily counts, once per completed Korean day (KST): a fresh detector replays the
-/// <see cref="BurstOptions.LongBaselineDays"/> days before the first new day (its baseline and its topic memory), then
-/// the new days; the alerts raised or extended on the new days are upserted by id (an extended alert keeps its row),
-/// and each newly stored alert puts one e-mail per concerned institution in the outbox — all in one transaction with
-/// the step's own watermark, so a run that fails leaves nothing half-done and the next run repeats it.
-/// Petitions are streamed in filing order, one day in memory at a time.
+/// Runs the burst detector after the daily counts, once per completed Korean day (KST) and once per completed hour of
+/// the day under way: a fresh detector replays the <see cref="BurstOptions.LongBaselineDays"/> days before the first new
+/// day (its baseline and its topic memory), then the new days, then peeks at today's petitions up to the last full hour
+/// (<see cref="BurstDetector.Peek"/>), so a burst is raised within the hour and confirmed or extended when the day is
+/// over. The alerts raised or extended are upserted by id (an extended alert keeps its row; one raised within the day and
+/// led by another term by its end keeps its row too), and each newly stored alert puts one e-mail per concerned
+/// institution in the outbox — all in one transaction with the step's own watermarks, so a run that fails leaves nothing
+/// half-done and the next run repeats it. Petitions are streamed in filing order, one day in memory at a time.
 /// </summary>
 public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accounts, IOptions<AnalyticsOptions> options, TimeProvider clock)
     : IAfterDailyCountsStep
 {
     /// <summary>The step's row in analytics_watermarks: the start of the first day not yet analysed.</summary>
     public const string Watermark = "burst-alerts";
+
+    /// <summary>The step's row for the day under way: the end of the last hour whose petitions were tested.</summary>
+    public const string HourWatermark = "burst-alerts-hour";
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -34,43 +39,69 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
     public async Task RunAsync(DailyCountsRefreshed refresh, CancellationToken cancellationToken)
     {
         // A day is complete once the settling time after its end has passed: no filing of it is still being committed.
-        var lastComplete = AnalyticsDays.KoreaDay(refresh.CountedUntil.AddMinutes(-options.Value.SettleMinutes)).AddDays(-1);
+        // The same goes for an hour of the day under way, which is looked at as soon as it is over.
+        var settled = refresh.CountedUntil.AddMinutes(-options.Value.SettleMinutes);
+        var lastComplete = AnalyticsDays.KoreaDay(settled).AddDays(-1);
+        var today = lastComplete.AddDays(1);
+        var hourEnd = AnalyticsDays.StartOf(today).AddHours(Math.Floor((settled - AnalyticsDays.StartOf(today)).TotalHours));
         var mark = await db.AnalyticsWatermarks.SingleOrDefaultAsync(w => w.Name == Watermark, cancellationToken);
+        var hourMark = await db.AnalyticsWatermarks.SingleOrDefaultAsync(w => w.Name == HourWatermark, cancellationToken);
         // The first run looks back as far as a topic stays open, so a burst of the last days is not missed.
         var firstNew = mark?.CountedUntil is { } done ? AnalyticsDays.KoreaDay(done) : lastComplete.AddDays(1 - Options.TopicMemoryDays);
-        if (firstNew > lastComplete)
+        var newDays = firstNew <= lastComplete;
+        var newHour = hourEnd > AnalyticsDays.StartOf(today) && !(hourMark?.CountedUntil >= hourEnd);
+        if (!newDays && !newHour)
         {
             return;
         }
 
-        var found = await DetectAsync(firstNew, lastComplete, cancellationToken);
+        var found = await DetectAsync(newDays ? firstNew : today, lastComplete, newHour ? hourEnd : null, cancellationToken);
         var now = clock.GetUtcNow();
         var raised = await UpsertAsync(found, now, cancellationToken);
         await NotifyAsync(raised, now, cancellationToken);
 
-        if (mark is null)
+        if (newDays)
         {
-            mark = new AnalyticsWatermarkRecord { Name = Watermark };
-            db.AnalyticsWatermarks.Add(mark);
+            Advance(mark ??= Add(Watermark), AnalyticsDays.StartOf(today), refresh, found.Count, now);
         }
 
-        mark.CountedUntil = AnalyticsDays.StartOf(lastComplete.AddDays(1));
-        mark.LastRunAt = now;
-        mark.LastRunKind = refresh.Full ? "full" : "incremental";
-        mark.LastRunRows = found.Count;
+        if (newHour)
+        {
+            Advance(hourMark ??= Add(HourWatermark), hourEnd, refresh, found.Count, now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The latest state of every alert raised or extended from <paramref name="firstNew"/> on, with its sparkline.</summary>
-    private async Task<Dictionary<string, (BurstAlert Alert, IReadOnlyList<int> Series)>> DetectAsync(
-        DateOnly firstNew, DateOnly lastComplete, CancellationToken cancellationToken)
+    private AnalyticsWatermarkRecord Add(string name)
     {
+        var mark = new AnalyticsWatermarkRecord { Name = name };
+        db.AnalyticsWatermarks.Add(mark);
+        return mark;
+    }
+
+    private static void Advance(AnalyticsWatermarkRecord mark, DateTimeOffset until, DailyCountsRefreshed refresh, int rows, DateTimeOffset now)
+    {
+        mark.CountedUntil = until;
+        mark.LastRunAt = now;
+        mark.LastRunKind = refresh.Full ? "full" : "incremental";
+        mark.LastRunRows = rows;
+    }
+
+    /// <summary>
+    /// The latest state of every alert raised or extended from <paramref name="firstNew"/> on, with its sparkline; with
+    /// <paramref name="hourEnd"/>, also what today's petitions so far would raise or extend (<see cref="BurstDetector.Peek"/>).
+    /// </summary>
+    private async Task<Dictionary<string, (BurstAlert Alert, IReadOnlyList<int> Series)>> DetectAsync(
+        DateOnly firstNew, DateOnly lastComplete, DateTimeOffset? hourEnd, CancellationToken cancellationToken)
+    {
+        var today = lastComplete.AddDays(1);
         var from = AnalyticsDays.StartOf(firstNew.AddDays(-Options.LongBaselineDays));
-        var until = AnalyticsDays.StartOf(lastComplete.AddDays(1));
+        var until = hourEnd ?? AnalyticsDays.StartOf(today);
         var rows = db.Petitions.AsNoTracking()
             .Where(p => p.FiledAt >= from && p.FiledAt < until)
             .OrderBy(p => p.FiledAt).ThenBy(p => p.Id)
-            .Select(p => new { p.Id, p.FiledAt, p.Title, p.Body, p.InstitutionCode, p.RegionCode })
+            .Select(p => new { p.Id, p.FiledAt, p.Kind, p.Title, p.Body, p.InstitutionCode, p.RegionCode })
             .AsAsyncEnumerable();
 
         var detector = new BurstDetector(Options);
@@ -85,12 +116,12 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
                 return;
             }
 
-            var result = detector.Add(day, batch);
+            var result = day == today ? detector.Peek(day, batch) : detector.Add(day, batch);
             if (day >= firstNew)
             {
                 foreach (var alert in result.Raised.Concat(result.Extended))
                 {
-                    found[alert.Id] = (alert, detector.Series(alert.Keys[0], alert.LastSeenOn, AnalyticsAlertRecord.SeriesDays));
+                    found[alert.Id] = (alert, Series(detector, alert, day == today ? batch : null));
                 }
             }
 
@@ -106,12 +137,22 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
                 batchDay = day;
             }
 
-            batch.Add(new BurstPetition(row.Id.ToString(), day, row.Title + "\n" + row.Body, Institution: row.InstitutionCode, Region: row.RegionCode));
+            batch.Add(new BurstPetition(row.Id.ToString(), day, row.Title + "\n" + row.Body,
+                Category: row.Kind.ToString(), Institution: row.InstitutionCode, Region: row.RegionCode));
         }
 
         Flush();
         return found;
     }
+
+    /// <summary>
+    /// The sparkline of an alert's leading key up to its last day; the day under way is not in the detector, so its
+    /// petitions so far (<paramref name="today"/>) are counted for the last point.
+    /// </summary>
+    private static IReadOnlyList<int> Series(BurstDetector detector, BurstAlert alert, List<BurstPetition>? today) =>
+        today is null
+            ? detector.Series(alert.Keys[0], alert.LastSeenOn, AnalyticsAlertRecord.SeriesDays)
+            : [.. detector.Series(alert.Keys[0], alert.LastSeenOn.AddDays(-1), AnalyticsAlertRecord.SeriesDays - 1), detector.CountOf(alert.Keys[0], today)];
 
     /// <summary>Inserts the new alerts and updates the extended ones; returns those inserted.</summary>
     private async Task<List<AnalyticsAlertRecord>> UpsertAsync(
@@ -129,10 +170,23 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
         var titles = await db.Petitions.AsNoTracking().Where(p => exampleIds.Contains(p.Id))
             .Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id.ToString(), p => p.Title, cancellationToken);
 
+        // An alert raised within a day may be led by another term once the whole day is in (or a replay starting on
+        // another day may name it otherwise): a stored alert of the same day about the same topic is that alert.
+        var unmatchedDays = found.Where(f => !existing.ContainsKey(f.Key)).Select(f => f.Value.Alert.RaisedOn).Distinct().ToList();
+        var sameDays = unmatchedDays.Count == 0 ? []
+            : (await db.AnalyticsAlerts.Where(a => unmatchedDays.Contains(a.RaisedOn)).ToListAsync(cancellationToken))
+                .Where(a => !found.ContainsKey(a.Id)).ToList();
+
         var inserted = new List<AnalyticsAlertRecord>();
         foreach (var (id, (alert, series)) in found.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            if (!existing.TryGetValue(id, out var record))
+            if (!existing.TryGetValue(id, out var record) && sameDays.Find(r => SameTopic(r, alert)) is { } renamed)
+            {
+                sameDays.Remove(renamed);
+                record = renamed;
+            }
+
+            if (record is null)
             {
                 record = new AnalyticsAlertRecord { Id = id, CreatedAt = now };
                 db.AnalyticsAlerts.Add(record);
@@ -158,6 +212,23 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
         }
 
         return inserted;
+    }
+
+    /// <summary>Whether a stored alert of the same day is the detector's alert under another name: same kind, a leading term in common.</summary>
+    private static bool SameTopic(AnalyticsAlertRecord stored, BurstAlert alert)
+    {
+        if (BurstAlert.KindOfId(stored.Id) != alert.Kind)
+        {
+            return false;
+        }
+
+        if (alert.Kind != "topic")
+        {
+            return stored.Id.EndsWith("/" + alert.Keys[0], StringComparison.Ordinal);
+        }
+
+        var terms = JsonSerializer.Deserialize<List<string>>(stored.Terms, Json) ?? [];
+        return alert.Terms.Take(3).Any(t => terms.Take(3).Any(s => BurstDetector.SameWord(s, t)));
     }
 
     /// <summary>

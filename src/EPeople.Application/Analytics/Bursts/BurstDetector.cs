@@ -48,6 +48,9 @@ public sealed class BurstDetector
     public IReadOnlyList<int> Series(string key, DateOnly to, int days) =>
         [.. Enumerable.Range(0, days).Select(i => _longer.CountOn(to.AddDays(i - days + 1), key))];
 
+    /// <summary>How many of <paramref name="petitions"/> carry <paramref name="key"/> (a term, a pair, <c>category:</c>…).</summary>
+    public int CountOf(string key, IEnumerable<BurstPetition> petitions) => petitions.Count(p => Keys(p).Contains(key, StringComparer.Ordinal));
+
     /// <summary>
     /// Adds the petitions filed on <paramref name="day"/> (later than any day added before; days in between count as
     /// days without petitions) and reports the alerts raised and extended.
