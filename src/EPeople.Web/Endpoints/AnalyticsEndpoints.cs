@@ -16,6 +16,10 @@ internal static class AnalyticsEndpoints
                 TypedResults.Ok(await sender.Send(new GetVolumesQuery(dimension, from, to, bucket, top), ct)))
             .WithSummary("Petitions filed per day or week (KST) for the top keys of a dimension (Kind, Institution, Region), from the daily counts (analysts)");
 
+        analytics.MapGet("/hourly", async (ISender sender, CancellationToken ct, string? institution = null, int hours = 48) =>
+                TypedResults.Ok(await sender.Send(new GetHourlyVolumesQuery(institution, hours), ct)))
+            .WithSummary("Petitions filed per hour (KST) over the last full hours, for one institution or all, beside the usual count for that hour of that weekday (the four weeks before) and whether it is unusual (analysts)");
+
         analytics.MapGet("/league", async (ISender sender, CancellationToken ct, DateOnly? from = null, DateOnly? to = null,
                     LeagueSort sort = LeagueSort.Petitions, bool descending = true, int take = 100) =>
                 TypedResults.Ok(await sender.Send(new GetLeagueTableQuery(from, to, sort, descending, take), ct)))

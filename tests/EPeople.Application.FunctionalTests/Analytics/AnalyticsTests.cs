@@ -183,4 +183,47 @@ public sealed class AnalyticsTests(DatabaseProvider provider) : DatabaseTest(pro
             .Errors.Keys.ShouldBe(["to"]);
         (await App.SendAsync(new GetLeagueTableQuery(From: new DateOnly(2024, 1, 1), To: new DateOnly(2025, 12, 31)))).ShouldNotBeNull();
     }
+
+    [Test]
+    public async Task ShouldCountPetitionsPerHourAgainstTheSameHourOfTheFourWeeksBefore()
+    {
+        // Thursday 3 December 2026, 14:20 KST (05:20 UTC): the last full hour is 13:00–14:00 KST.
+        var now = Utc(12, 3, 5, 20);
+        var busyHour = Utc(12, 3, 3, 10); // 12:10 KST today
+        for (var week = 1; week <= 4; week++)
+        {
+            // The same Thursday hour in each of the four weeks before: two petitions, so usually 2.
+            await AddAsync(PetitionKind.CivilPetition, Seoul, null, busyHour.AddDays(-7 * week));
+            await AddAsync(PetitionKind.CivilPetition, Seoul, null, busyHour.AddDays(-7 * week).AddMinutes(5));
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            await AddAsync(PetitionKind.CivilPetition, Seoul, null, busyHour.AddMinutes(i));
+        }
+
+        await AddAsync(PetitionKind.CivilPetition, Busan, null, busyHour);
+        await AddAsync(PetitionKind.CivilPetition, Seoul, null, Utc(12, 3, 1, 30)); // 10:30 KST: one petition, usually none
+        await AddAsync(PetitionKind.CivilPetition, Seoul, null, Utc(12, 3, 5, 0)); // 14:00 KST: the hour under way, not shown
+        App.Clock.AdjustTime(now);
+        App.RunAsSystemAdmin();
+
+        var all = await App.SendAsync(new GetHourlyVolumesQuery(Hours: 24));
+        var seoul = await App.SendAsync(new GetHourlyVolumesQuery(Seoul, Hours: 24));
+
+        all.Points.Count.ShouldBe(24);
+        all.Points[^1].Start.ShouldBe(new DateTimeOffset(2026, 12, 3, 13, 0, 0, TimeSpan.FromHours(9)));
+        all.Points.Sum(p => p.Count).ShouldBe(22);
+        var noon = seoul.Points.Single(p => p.Start.Hour == 12 && p.Start.Day == 3);
+        (noon.Count, noon.Expected, noon.Unusual).ShouldBe((20, 2.0, true));
+        all.Points.Single(p => p.Start.Hour == 12 && p.Start.Day == 3).Count.ShouldBe(21);
+        seoul.Points.Single(p => p.Start.Hour == 10 && p.Start.Day == 3).ShouldBe(new HourlyVolumePoint(
+            new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.FromHours(9)), 1, 0, false));
+        seoul.Points.Count(p => p.Unusual).ShouldBe(1);
+        (await App.SendAsync(new GetHourlyVolumesQuery("0000000"))).Points.Sum(p => p.Count).ShouldBe(0);
+
+        await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new GetHourlyVolumesQuery(Hours: 0)));
+        App.RunAsCitizen();
+        await Should.ThrowAsync<ForbiddenException>(() => App.SendAsync(new GetHourlyVolumesQuery()));
+    }
 }

@@ -85,7 +85,7 @@ public sealed class TestApp : IAsyncDisposable
         services.Configure<PublicSiteOptions>(configuration.GetSection(PublicSiteOptions.Section));
         services.AddSingleton<TestCurrentUser>();
         services.AddSingleton<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
-        services.AddSingleton(new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 0, 30, 0, TimeSpan.Zero)));
+        services.AddSingleton(new FakeTimeProvider(Start));
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<FakeTimeProvider>());
     }
 
@@ -101,10 +101,17 @@ public sealed class TestApp : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Empties the database and loads the small test directory (11 institutions) and the roles.</summary>
+    /// <summary>Where the clock stands at the start of every test.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 0, 30, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Empties the database, loads the small test directory (11 institutions) and the roles, and puts the clock back to
+    /// <see cref="Start"/>: the app is shared by the tests of a provider, and no test may depend on where another left the clock.
+    /// </summary>
     public async Task ResetAsync()
     {
         await Database.ResetAsync();
+        Clock.AdjustTime(Start);
         User.SignOut();
         if (Directory.Exists(PickupDirectory))
         {
