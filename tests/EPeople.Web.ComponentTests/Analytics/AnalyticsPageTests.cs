@@ -52,6 +52,11 @@ public sealed class AnalyticsPageTests
             .On<GetAnalyticsStatusQuery>(_ => new AnalyticsStatusDto(new DateTimeOffset(2026, 10, 31, 15, 30, 0, TimeSpan.Zero), null, "full", 1.2, 12))
             .On<GetVolumesQuery>(Volumes)
             .On<GetLeagueTableQuery>(League)
+            .On<GetHourlyVolumesQuery>(q => new HourlyVolumesDto(q.Institution,
+            [
+                new HourlyVolumePoint(new DateTimeOffset(2026, 10, 31, 11, 0, 0, TimeSpan.FromHours(9)), 2, 2.25, false),
+                new HourlyVolumePoint(new DateTimeOffset(2026, 10, 31, 12, 0, 0, TimeSpan.FromHours(9)), 30, 2.0, true),
+            ]))
             .On<RecomputeAnalyticsCommand>(_ => new AnalyticsRunDto("full", null, DateTimeOffset.UnixEpoch, 12, 4, 0.5, []))
             .On<ListAnalyticsAlertsQuery>(_ => new AnalyticsAlertPage(alerts && !acknowledged ? [Alert()] : [], null))
             .On<ListLatestPetitionGroupsQuery>(_ => (IReadOnlyList<LatestPetitionGroupDto>)
@@ -108,6 +113,21 @@ public sealed class AnalyticsPageTests
                 "Mass petition (5 or more persons, same content)|Seoul Metropolitan Government|7|놀이터 보수 요청",
                 "Duplicate (same person, same content, several institutions)|3 institutions|3|도로 파손 (김**)",
             ]);
+    }
+
+    [Test]
+    public void ShouldShowPetitionsPerHourBesideTheUsualCountAndNameTheUnusualHours()
+    {
+        var (context, sender) = Context(Roles.Analyst);
+        using var _context = context;
+
+        var page = context.Render<AnalyticsPage>();
+
+        sender.Sent.OfType<GetHourlyVolumesQuery>().ShouldHaveSingleItem().ShouldBe(new GetHourlyVolumesQuery(null, 48));
+        page.Find("[data-testid=hourly-unusual]").TextContent.Trim().ShouldBe("Unusually busy hours (1): 10-31 12:00");
+        page.FindAll("[data-testid=hourly-table] tbody tr").Select(r => string.Join('|', r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim())))
+            .ShouldBe(["10-31 11:00|2|2.3", "10-31 12:00|30 ▲|2"]);
+        page.FindAll("[data-testid=hourly] [inert]").ShouldNotBeEmpty();
     }
 
     [Test]
