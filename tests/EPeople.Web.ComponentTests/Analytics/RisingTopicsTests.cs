@@ -138,9 +138,12 @@ public sealed class RisingTopicsTests
         topics.Find($"label[for={note.Id}]").TextContent.ShouldStartWith("메모");
         note.GetAttribute("maxlength").ShouldBe("1000");
 
-        // Confirming without a reason shows the core's message, in Korean, under the choices.
+        // Confirming without a reason shows the core's message, in Korean, under the choices, which it describes.
+        topics.Find("[data-testid=close-form] fieldset").HasAttribute("aria-describedby").ShouldBeFalse();
         await topics.Find("[data-testid=close-form]").SubmitAsync();
-        topics.Find("[data-testid=close-form] .field-errors").TextContent.Trim().ShouldBe("알림을 종료하는 이유를 고르세요.");
+        var errors = topics.Find("[data-testid=close-form] .field-errors");
+        errors.TextContent.Trim().ShouldBe("알림을 종료하는 이유를 고르세요.");
+        topics.Find("[data-testid=close-form] fieldset").GetAttribute("aria-describedby").ShouldBe(errors.Id);
 
         topics.FindAll("[data-testid=close-reason]")[1].Change("NotRelevant");
         topics.Find("[data-testid=close-note]").Change("계절 현상");
