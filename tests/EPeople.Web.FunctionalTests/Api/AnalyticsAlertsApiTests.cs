@@ -74,6 +74,7 @@ public sealed class AnalyticsAlertsApiTests
         await (await citizen.PostAsJsonAsync(path, new { reason = "Resolved" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await officer.PostAsJsonAsync(path, new { reason = "Resolved" })).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         (await (await analyst.PostAsJsonAsync(path, new { reason = "Quiet" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["reason"]);
+        await (await analyst.PostAsync(path, null)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         (await (await analyst.PostAsJsonAsync(path, new { reason = "Resolved", note = new string('x', 1001) })).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
             .FieldErrors().ShouldBe(["note"]);
         await (await analyst.PostAsJsonAsync($"/api/v1/analytics/alerts/{Uri.EscapeDataString(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "/none")}/close",
