@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.AddOptions<Analytics.AnalyticsOptions>();
         services.AddSingleton<Analytics.AnalyticsRefresh>();
         services.AddScoped<Analytics.IAfterDailyCountsStep, Analytics.Alerts.BurstAlertsStep>();
+        // After the burst step, so an alert it has just extended is not closed as quiet.
+        services.AddScoped<Analytics.IAfterDailyCountsStep, Analytics.Alerts.QuietAlertsStep>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

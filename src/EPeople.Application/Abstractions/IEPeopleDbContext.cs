@@ -37,6 +37,7 @@ public interface IEPeopleDbContext
     DbSet<Analytics.DailyCountRecord> AnalyticsDailyCounts { get; }
     DbSet<Analytics.AnalyticsWatermarkRecord> AnalyticsWatermarks { get; }
     DbSet<Analytics.Alerts.AnalyticsAlertRecord> AnalyticsAlerts { get; }
+    DbSet<Analytics.Alerts.AnalyticsAlertInstitutionRecord> AnalyticsAlertInstitutions { get; }
 
     /// <summary>For the use cases that join the engine's commit in one transaction (filing, task actions).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

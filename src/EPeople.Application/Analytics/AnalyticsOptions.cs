@@ -14,4 +14,10 @@ public sealed class AnalyticsOptions
     /// counted by the next.
     /// </summary>
     public int SettleMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// An open or acknowledged burst alert closes itself (reason Quiet) once its topic has not burst for this many
+    /// completed Korean days (<see cref="Alerts.QuietAlertsStep"/>); 0 turns that off.
+    /// </summary>
+    public int AlertQuietDays { get; set; } = 14;
 }

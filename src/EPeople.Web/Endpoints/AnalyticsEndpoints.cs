@@ -7,6 +7,8 @@ namespace EPeople.Web.Endpoints;
 
 internal static class AnalyticsEndpoints
 {
+    public sealed record CloseAlertRequest(string? Reason, string? Note);
+
     public static RouteGroupBuilder MapAnalyticsEndpoints(this RouteGroupBuilder api)
     {
         var analytics = api.MapGroup("/analytics").WithTags("Analytics");
@@ -33,14 +35,20 @@ internal static class AnalyticsEndpoints
                 TypedResults.Ok(await sender.Send(new RecomputeAnalyticsCommand(), ct)))
             .WithSummary("Recompute every daily count now; returns the rows, the petitions counted and the duration (system administrators)");
 
-        analytics.MapGet("/alerts", async (ISender sender, CancellationToken ct, string? status = null, string? after = null, int limit = 50) =>
-                TypedResults.Ok(await sender.Send(new ListAnalyticsAlertsQuery(status, after, limit), ct)))
-            .WithSummary("The burst alerts, newest raised first, with a 28-day sparkline of the leading term; keyset paging with 'next' (analysts)");
+        analytics.MapGet("/alerts", async (ISender sender, CancellationToken ct, string? status = null, string? institution = null, string? after = null, int limit = 50) =>
+                TypedResults.Ok(await sender.Send(new ListAnalyticsAlertsQuery(status, institution, after, limit), ct)))
+            .WithSummary("The burst alerts, newest raised first, with a 28-day sparkline of the leading term; status=Open|Acknowledged|Closed, "
+                         + "institution=<7-digit code> (the alerts with petitions of it); keyset paging with 'next' (analysts)");
 
         // An alert id holds a slash (2019-03-05/미세먼지): send it URL-encoded (%2F); the route value keeps %2F encoded.
         analytics.MapPost("/alerts/{id}/acknowledge", async (ISender sender, CancellationToken ct, string id) =>
                 TypedResults.Ok(await sender.Send(new AcknowledgeAnalyticsAlertCommand(Uri.UnescapeDataString(id)), ct)))
             .WithSummary("Mark a burst alert as acknowledged (analysts, system administrators; idempotent)");
+
+        analytics.MapPost("/alerts/{id}/close", async (ISender sender, CancellationToken ct, string id, CloseAlertRequest r) =>
+                TypedResults.Ok(await sender.Send(new CloseAnalyticsAlertCommand(Uri.UnescapeDataString(id), r.Reason, r.Note), ct)))
+            .WithSummary("Close a burst alert, open or acknowledged: reason Resolved (opens again if the topic bursts on a later day) or NotRelevant, "
+                         + "optional note (analysts, system administrators; closing a closed alert returns it unchanged)");
 
         analytics.MapGet("/groups", async (ISender sender, CancellationToken ct, string? kind = null, int limit = 20) =>
                 TypedResults.Ok(await sender.Send(new ListLatestPetitionGroupsQuery(kind, limit), ct)))

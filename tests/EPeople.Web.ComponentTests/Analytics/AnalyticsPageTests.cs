@@ -59,6 +59,8 @@ public sealed class AnalyticsPageTests
             ]))
             .On<RecomputeAnalyticsCommand>(_ => new AnalyticsRunDto("full", null, DateTimeOffset.UnixEpoch, 12, 4, 0.5, []))
             .On<ListAnalyticsAlertsQuery>(_ => new AnalyticsAlertPage(alerts && !acknowledged ? [Alert()] : [], null))
+            .On<ListAlertInstitutionsQuery>(_ => (IReadOnlyList<AlertInstitutionOptionDto>)[])
+            .On<EPeople.Application.Institutions.GetMyInstitutionQuery>(_ => null)
             .On<ListLatestPetitionGroupsQuery>(_ => (IReadOnlyList<LatestPetitionGroupDto>)
             [
                 new LatestPetitionGroupDto(Guid.NewGuid(), "Mass", "Open", "6110000", "서울특별시", "Seoul Metropolitan Government", 1, 7, "놀이터 보수 요청", DateTimeOffset.UnixEpoch),

@@ -8,6 +8,17 @@ public enum AnalyticsAlertStatus
     Closed,
 }
 
+/// <summary>
+/// Why an alert was closed: by an analyst (<see cref="Resolved"/>, <see cref="NotRelevant"/>) or by
+/// <see cref="QuietAlertsStep"/> when the topic stopped bursting (<see cref="Quiet"/>).
+/// </summary>
+public enum AnalyticsAlertCloseReason
+{
+    Resolved,
+    NotRelevant,
+    Quiet,
+}
+
 /// <summary>A petition shown with an alert: its id and its title masked (names, numbers, addresses).</summary>
 public sealed record AlertExample(string PetitionId, DateOnly FiledOn, string Title);
 
@@ -54,8 +65,35 @@ public sealed class AnalyticsAlertRecord
     public AnalyticsAlertStatus Status { get; set; } = AnalyticsAlertStatus.Open;
     public Guid? AcknowledgedBy { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    /// <summary>The analyst who closed it; null when it closed itself (<see cref="AnalyticsAlertCloseReason.Quiet"/>).</summary>
+    public Guid? ClosedBy { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+    public AnalyticsAlertCloseReason? CloseReason { get; set; }
+    public string? CloseNote { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public const int SeriesDays = 28;
+    public const int CloseNoteMaxLength = 1000;
+
+    /// <summary>Closes the alert, open or acknowledged; false (and nothing changed) when it is closed already.</summary>
+    public bool Close(AnalyticsAlertCloseReason reason, string? note, Guid? by, DateTimeOffset at)
+    {
+        if (Status == AnalyticsAlertStatus.Closed)
+        {
+            return false;
+        }
+
+        (Status, CloseReason, CloseNote, ClosedBy, ClosedAt, UpdatedAt) = (AnalyticsAlertStatus.Closed, reason, note, by, at, at);
+        return true;
+    }
+
+    /// <summary>Opens a closed alert again, as new: the closing and the acknowledgement are forgotten.</summary>
+    public void Reopen(DateTimeOffset at)
+    {
+        (Status, CloseReason, CloseNote, ClosedBy, ClosedAt) = (AnalyticsAlertStatus.Open, null, null, null, null);
+        (AcknowledgedBy, AcknowledgedAt, UpdatedAt) = (null, null, at);
+    }
 }

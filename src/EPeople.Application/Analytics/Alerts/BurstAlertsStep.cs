@@ -193,6 +193,7 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
                 inserted.Add(record);
             }
 
+            AlertLifecycle.OnDetected(record, alert.LastSeenOn, now);
             record.RaisedOn = alert.RaisedOn;
             record.LastSeenOn = alert.LastSeenOn;
             record.Days = alert.Days;
@@ -211,6 +212,7 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
             record.UpdatedAt = now;
         }
 
+        await AlertInstitutionIndex.SyncAsync(db, [.. existing.Values, .. inserted], cancellationToken);
         return inserted;
     }
 

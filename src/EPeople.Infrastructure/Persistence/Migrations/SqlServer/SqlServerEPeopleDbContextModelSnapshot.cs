@@ -23,6 +23,37 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("EPeople.Application.Analytics.Alerts.AnalyticsAlertInstitutionRecord", b =>
+                {
+                    b.Property<string>("AlertId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("alert_id");
+
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(7)")
+                        .HasColumnName("institution_code");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int")
+                        .HasColumnName("count");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("raised_on");
+
+                    b.HasKey("AlertId", "InstitutionCode")
+                        .HasName("pk_analytics_alert_institutions");
+
+                    b.HasIndex("InstitutionCode", "RaisedOn", "AlertId")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_analytics_alert_institutions_code_raised_on_alert_id");
+
+                    b.ToTable("analytics_alert_institutions", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Analytics.Alerts.AnalyticsAlertRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -37,6 +68,25 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("AcknowledgedBy")
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnName("close_note");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("close_reason");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("closed_by");
 
                     b.Property<int>("Count")
                         .HasColumnType("int")
@@ -115,9 +165,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasName("pk_analytics_alerts");
 
                     b.HasIndex("RaisedOn", "Id")
+                        .IsDescending(true, false)
                         .HasDatabaseName("ix_analytics_alerts_raised_on_id");
 
                     b.HasIndex("Status", "RaisedOn", "Id")
+                        .IsDescending(false, true, false)
                         .HasDatabaseName("ix_analytics_alerts_status_raised_on_id");
 
                     b.ToTable("analytics_alerts", (string)null);
@@ -2256,6 +2308,16 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("asp_net_user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Application.Analytics.Alerts.AnalyticsAlertInstitutionRecord", b =>
+                {
+                    b.HasOne("EPeople.Application.Analytics.Alerts.AnalyticsAlertRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_analytics_alert_institutions_analytics_alerts_alert_id");
                 });
 
             modelBuilder.Entity("EPeople.Application.Analytics.Grouping.PetitionGroupMemberRecord", b =>

@@ -18,6 +18,37 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("EPeople.Application.Analytics.Alerts.AnalyticsAlertInstitutionRecord", b =>
+                {
+                    b.Property<string>("AlertId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert_id");
+
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_code");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_on");
+
+                    b.HasKey("AlertId", "InstitutionCode")
+                        .HasName("pk_analytics_alert_institutions");
+
+                    b.HasIndex("InstitutionCode", "RaisedOn", "AlertId")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_analytics_alert_institutions_code_raised_on_alert_id");
+
+                    b.ToTable("analytics_alert_institutions", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Analytics.Alerts.AnalyticsAlertRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -32,6 +63,25 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("AcknowledgedBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_note");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_reason");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
 
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER")
@@ -110,9 +160,11 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasName("pk_analytics_alerts");
 
                     b.HasIndex("RaisedOn", "Id")
+                        .IsDescending(true, false)
                         .HasDatabaseName("ix_analytics_alerts_raised_on_id");
 
                     b.HasIndex("Status", "RaisedOn", "Id")
+                        .IsDescending(false, true, false)
                         .HasDatabaseName("ix_analytics_alerts_status_raised_on_id");
 
                     b.ToTable("analytics_alerts", (string)null);
@@ -2237,6 +2289,16 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("asp_net_user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("EPeople.Application.Analytics.Alerts.AnalyticsAlertInstitutionRecord", b =>
+                {
+                    b.HasOne("EPeople.Application.Analytics.Alerts.AnalyticsAlertRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_analytics_alert_institutions_analytics_alerts_alert_id");
                 });
 
             modelBuilder.Entity("EPeople.Application.Analytics.Grouping.PetitionGroupMemberRecord", b =>
