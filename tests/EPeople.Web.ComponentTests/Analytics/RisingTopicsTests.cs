@@ -96,6 +96,32 @@ public sealed class RisingTopicsTests
     }
 
     [Test]
+    public void ShouldNameWhatRoseOnAVolumeAlert()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ko");
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ko");
+        using var context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        context.Services.AddLogging();
+        context.Services.AddSingleton<ISender>(new FakeSender());
+        context.Services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
+        context.Services.AddScoped<CurrentUser>();
+        context.Services.AddScoped<CircuitClientAddress>();
+        context.Services.AddScoped<ScopedSender>();
+        context.AddAuthorization().SetAuthorized("kim").SetRoles(Roles.Analyst);
+        var volume = Alert() with { Id = $"2026-10-31/institution:{Seoul}", Terms = [Seoul] };
+
+        var card = context.Render<AlertCard>(p => p.Add(c => c.Alert, volume).Add(c => c.Index, 0));
+        var topic = context.Render<AlertCard>(p => p.Add(c => c.Alert, Alert()).Add(c => c.Index, 1));
+
+        volume.Kind.ShouldBe("institution");
+        Words(card.Find("[data-testid=alert-terms]").TextContent).ShouldBe("기관 민원 급증: 서울특별시");
+        Words(topic.Find("[data-testid=alert-terms]").TextContent).ShouldBe("싱크홀, 도로");
+        topic.FindAll("[data-testid=alert-kind]").ShouldBeEmpty();
+    }
+
+    [Test]
     public void ShouldStartASystemAdministratorOnEveryInstitution()
     {
         var (context, sender) = Context(Roles.SystemAdmin, mine: SeoulSummary());

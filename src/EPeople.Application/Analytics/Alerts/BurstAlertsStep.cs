@@ -178,6 +178,7 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
                 .Where(a => !found.ContainsKey(a.Id)).ToList();
 
         var inserted = new List<AnalyticsAlertRecord>();
+        var written = new List<AnalyticsAlertRecord>();
         foreach (var (id, (alert, series)) in found.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             if (!existing.TryGetValue(id, out var record) && sameDays.Find(r => SameTopic(r, alert)) is { } renamed)
@@ -193,6 +194,7 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
                 inserted.Add(record);
             }
 
+            written.Add(record);
             AlertLifecycle.OnDetected(record, alert.LastSeenOn, now);
             record.RaisedOn = alert.RaisedOn;
             record.LastSeenOn = alert.LastSeenOn;
@@ -212,7 +214,7 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
             record.UpdatedAt = now;
         }
 
-        await AlertInstitutionIndex.SyncAsync(db, [.. existing.Values, .. inserted], cancellationToken);
+        await AlertInstitutionIndex.SyncAsync(db, written, cancellationToken);
         return inserted;
     }
 

@@ -20,7 +20,11 @@ public sealed record AnalyticsAlertDto(
     string Id, DateOnly RaisedOn, DateOnly LastSeenOn, int Days, IReadOnlyList<string> Terms, int Count, double Expected, double Growth,
     double PValue, double Score, int TotalCount, IReadOnlyList<AlertExample> Examples, IReadOnlyList<AlertInstitutionDto> Institutions,
     IReadOnlyList<int> Series, string Status, DateTimeOffset? AcknowledgedAt, string? CloseReason = null, DateTimeOffset? ClosedAt = null,
-    string? CloseNote = null);
+    string? CloseNote = null)
+{
+    /// <summary><c>topic</c> (terms burst), or <c>category</c>, <c>institution</c>, <c>region</c>: a volume burst no subject explains.</summary>
+    public string Kind => Bursts.BurstAlert.KindOfId(Id);
+}
 
 /// <summary>An institution concerned by an alert: how many of the alert's petitions it has, and its names when it is in the directory.</summary>
 public sealed record AlertInstitutionDto(string Code, string? NameKo, string? NameEn, int Count);
