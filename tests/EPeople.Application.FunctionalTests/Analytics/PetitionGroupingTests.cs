@@ -21,6 +21,15 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
     private const string Title = "집 앞 보도블록 파손 보수 요청";
     private const string Body = "집 앞 보도블록이 여러 장 깨져서 어르신들이 넘어질 위험이 큽니다. 빠른 보수를 부탁드립니다.";
 
+    /// <summary>Distinct subjects (no two of them the same content), for tests that file several rounds.</summary>
+    private static readonly (string Title, string Body)[] Topics =
+    [
+        ("가로등 고장 수리 요청", "우리 동네 골목 가로등이 한 달째 꺼져 있어 밤길이 매우 위험합니다. 빠른 수리를 부탁드립니다."),
+        ("불법 주정차 단속 요청", "학교 앞 도로에 불법 주정차 차량이 많아 아이들이 등하교할 때 위험합니다. 단속을 강화해 주세요."),
+        ("공원 화장실 청소 요청", "근린공원 공중화장실이 청소가 되지 않아 악취가 심하고 위생 상태가 나쁩니다. 정기적인 청소를 요청합니다."),
+        ("버스 배차 간격 단축 요청", "출퇴근 시간에 버스가 30분에 한 대씩 와서 너무 불편합니다. 배차 간격을 줄여 주세요."),
+    ];
+
     private void RunAsCitizen(int n) => App.User.Set($"시민{n}", [Roles.Citizen], id: Citizens[n]);
 
     private async Task RunAsOfficerOfAsync(string institution) =>
@@ -228,6 +237,50 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
     }
 
     [Test]
+    public async Task ShouldMakeOneRepeatedGroupOfConcurrentFilingsBySamePerson()
+    {
+        foreach (var (title, body) in Topics)
+        {
+            await FileAsync(0, Gangnam, title, body);
+            await FileAsync(0, Gangnam, title, body);
+            await FileConcurrentlyAsync(title, body, (0, Gangnam), (0, Gangnam));
+        }
+
+        // Each pair saw the first two; filed one after the other, the second joins the group the first made.
+        (await GroupSizesAsync()).ShouldBe(Topics.Select(_ => (PetitionGroupKind.Repeated, 4)));
+    }
+
+    [Test]
+    public async Task ShouldMakeOneMassGroupOfConcurrentFilingsByDifferentPersons()
+    {
+        foreach (var (title, body) in Topics)
+        {
+            for (var n = 0; n < 4; n++)
+            {
+                await FileAsync(n, Gangnam, title, body);
+            }
+
+            await FileConcurrentlyAsync(title, body, (4, Gangnam), (5, Gangnam));
+        }
+
+        (await GroupSizesAsync()).ShouldBe(Topics.Select(_ => (PetitionGroupKind.Mass, 6)));
+    }
+
+    [Test]
+    public async Task ShouldGroupConcurrentFilingsAsIfFiledOneAfterTheOther()
+    {
+        foreach (var (title, body) in Topics)
+        {
+            await FileAsync(0, Gangnam, title, body);
+            await FileConcurrentlyAsync(title, body, (0, Gangnam), (0, Gangnam));
+            await FileConcurrentlyAsync(title, body, (1, Gangnam), (1, Other));
+        }
+
+        // Neither of a concurrent pair saw the other: without the grouping lock, neither made the group the second would have.
+        (await GroupSizesAsync()).ShouldBe(Topics.SelectMany(_ => new[] { (PetitionGroupKind.Repeated, 3), (PetitionGroupKind.Duplicate, 2) }), ignoreOrder: true);
+    }
+
+    [Test]
     public async Task ShouldRecomputeTheSameGroupsIdempotently()
     {
         for (var n = 0; n < 3; n++)
@@ -268,6 +321,28 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
         (await App.SendAsync(new FindSimilarPetitionsQuery("어린이집 보육교사 처우 개선"))).ShouldBeEmpty();
         await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new FindSimilarPetitionsQuery("")));
     }
+
+    /// <summary>Files the same content for each citizen with each institution at once, each on its own scope and DbContext.</summary>
+    private async Task<Guid[]> FileConcurrentlyAsync(string title, string body, params (int Citizen, string Institution)[] filers)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var filings = filers.Select(f => Task.Run(async () =>
+        {
+            App.User.SetForThisFlow($"시민{f.Citizen}", [Roles.Citizen], Citizens[f.Citizen]);
+            await start.Task;
+            var filed = await App.SendAsync(new FilePetitionCommand("CivilPetition", "Grievance", title, body, f.Institution, null, false,
+                null, null, ConsentToPersonalData: true));
+            return filed.Id;
+        })).ToList();
+        start.SetResult();
+        return await Task.WhenAll(filings);
+    }
+
+    /// <summary>Every group's kind and number of members, by kind then creation.</summary>
+    private Task<List<(PetitionGroupKind, int)>> GroupSizesAsync() => App.QueryDbAsync(async db =>
+        (await db.PetitionGroups.AsNoTracking()
+            .Select(g => new { g.Kind, g.CreatedAt, g.Id, Members = db.PetitionGroupMembers.Count(m => m.GroupId == g.Id) }).ToListAsync())
+        .OrderBy(g => g.Kind).ThenBy(g => g.CreatedAt).Select(g => (g.Kind, g.Members)).ToList());
 
     private Task<PetitionStatus> StatusOfAsync(Guid id) =>
         App.QueryDbAsync(db => db.Petitions.Where(p => p.Id == id).Select(p => p.Status).SingleAsync());
