@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddOptions<Analytics.AnalyticsOptions>();
         services.AddSingleton<Analytics.AnalyticsRefresh>();
         services.AddScoped<Analytics.IAfterDailyCountsStep, Analytics.Alerts.BurstAlertsStep>();
+        services.AddScoped<Analytics.IAfterDailyCountsStep, Analytics.Grouping.SimilarityBackfillStep>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

@@ -26,8 +26,11 @@ namespace EPeople.Application.Analytics.Grouping;
 /// </remarks>
 internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex index, IGroupingLock groupingLock, TimeProvider clock)
 {
-    /// <summary>Taken first by whatever indexes petitions other than at filing (the recompute), so two of them never index one petition twice.</summary>
+    /// <summary>Taken first by whatever indexes petitions other than at filing (backfill, recompute), so two of them never index one petition twice.</summary>
     public static readonly long IndexingKey = Key("similarity-indexing");
+
+    /// <summary>A petition read for the backfill.</summary>
+    public sealed record Unindexed(Guid Id, Guid PetitionerId, string InstitutionCode, string Title, string? Body, PetitionStatus Status);
 
     /// <summary>At filing, inside the filing's transaction: index the new (not yet saved) petition and group it.</summary>
     public async Task OnFiledAsync(Petition petition, CancellationToken cancellationToken)
@@ -56,6 +59,73 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
             await JoinAllAsync(filing, await MatchesAsync(filing, signature, cancellationToken), petition.Title, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// For the backfill, inside the caller's transaction (which holds <see cref="IndexingKey"/>): indexes petitions that
+    /// have no signatures and groups them by the same rules as a filing, a withdrawn one excepted, as it is left out of
+    /// every group. Returns the number of groups made (others were joined) — or null, having written nothing, when the
+    /// petitions would need more than <paramref name="maxLockKeys"/> lock keys (one petition always proceeds): the caller
+    /// rolls back and retries fewer.
+    /// </summary>
+    public async Task<int?> IndexAndGroupAsync(IReadOnlyList<Unindexed> petitions, int maxLockKeys, CancellationToken cancellationToken)
+    {
+        var records = petitions.Select(p => index.Add(p.Id, p.Title, p.Body)).ToList(); // tracked, written after the lock
+
+        // Only those with a petition of the same content, indexed already or in this batch, can group, and only they take
+        // the lock: all of them would hold 21 keys each until the batch commits, and PostgreSQL keeps advisory locks in a
+        // small shared table. As at filing, the lock comes before this transaction writes anything, so it never waits
+        // while holding rows that a filing holding the lock would wait for.
+        var mates = new Dictionary<long, List<int>>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            foreach (var key in MinHash.BandKeys(records[i].ContentSignature, SimilarityField.Content).Distinct())
+            {
+                if (!mates.TryGetValue(key, out var list))
+                {
+                    mates[key] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        var grouping = new List<int>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var signature = records[i].ContentSignature;
+            if (petitions[i].Status == PetitionStatus.Withdrawn)
+            {
+                continue;
+            }
+
+            var inBatch = MinHash.BandKeys(signature, SimilarityField.Content).SelectMany(k => mates[k]).Distinct()
+                .Any(j => j != i && MinHash.Estimate(signature, records[j].ContentSignature) >= GroupingRules.SameContentThreshold);
+            if (inBatch || (await index.FindAsync(signature, SimilarityField.Content, GroupingRules.SameContentThreshold, petitions[i].Id, cancellationToken)).Count > 0)
+            {
+                grouping.Add(i);
+            }
+        }
+
+        var keys = LockKeys(grouping.Select(i => (FilingOf(petitions[i]), records[i].ContentSignature)));
+        if (keys.Length > maxLockKeys && petitions.Count > 1)
+        {
+            return null;
+        }
+
+        await groupingLock.AcquireAsync(keys, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var made = 0;
+        foreach (var i in grouping)
+        {
+            var filing = FilingOf(petitions[i]);
+            made += await JoinAllAsync(filing, await MatchesAsync(filing, records[i].ContentSignature, cancellationToken), petitions[i].Title, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken); // the next one finds the groups this one made
+        }
+
+        return made;
+    }
+
+    private static GroupingRules.Filing FilingOf(Unindexed petition) => new(petition.Id, petition.PetitionerId, petition.InstitutionCode);
 
     /// <summary>
     /// The grouping lock's keys for these petitions, sorted and distinct: each petitioner, and each content band key
@@ -103,16 +173,20 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
         return GroupingRules.Apply(filing, earlier);
     }
 
-    private async Task JoinAllAsync(GroupingRules.Filing filing, IReadOnlyList<GroupingRules.Match> matches, string title, CancellationToken cancellationToken)
+    /// <summary>Makes or joins the matched groups; returns how many were made.</summary>
+    private async Task<int> JoinAllAsync(GroupingRules.Filing filing, IReadOnlyList<GroupingRules.Match> matches, string title, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var made = 0;
         foreach (var match in matches)
         {
-            await JoinAsync(match, title, now, cancellationToken);
+            made += await JoinAsync(match, title, now, cancellationToken) ? 1 : 0;
         }
+
+        return made;
     }
 
-    private async Task JoinAsync(GroupingRules.Match match, string title, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> JoinAsync(GroupingRules.Match match, string title, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var members = match.Members;
         var group = await (from m in db.PetitionGroupMembers
@@ -143,6 +217,8 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
             db.PetitionGroupMembers.Add(new PetitionGroupMemberRecord { GroupId = group.Id, PetitionId = id, JoinedAt = now });
             group.Status = PetitionGroupStatus.Open; // a newcomer has not been answered
         }
+
+        return present.Count == 0;
     }
 
     private static string Truncate(string title) => title.Length <= 200 ? title : title[..200];

@@ -9,7 +9,8 @@ namespace EPeople.Application.Analytics.Grouping;
 /// <summary>
 /// Applies the grouping rules again to every petition filed since a date (all by default), in filing order, as if each
 /// were being filed: indexes petitions filed before signatures existed and completes groups after a change of the rules.
-/// Running it twice changes nothing the second time. One transaction per petition, so it can stop and resume.
+/// Running it twice changes nothing the second time. One transaction per petition, so it can stop and resume. (The full
+/// analytics recompute only indexes and groups the petitions that have no signatures: <see cref="SimilarityBackfillStep"/>.)
 /// </summary>
 [Authorize(Roles = Roles.SystemAdmin)]
 public sealed record RecomputePetitionGroupsCommand(DateTimeOffset? FiledSince = null) : ICommand<PetitionGroupRecomputedDto>;
