@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<Analytics.IAfterDailyCountsStep, Analytics.Alerts.BurstAlertsStep>();
         // After the burst step, so an alert it has just extended is not closed as quiet.
         services.AddScoped<Analytics.IAfterDailyCountsStep, Analytics.Alerts.QuietAlertsStep>();
+        services.AddScoped<Analytics.IAfterDailyCountsStep, Analytics.Grouping.SimilarityBackfillStep>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

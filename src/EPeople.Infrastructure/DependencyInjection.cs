@@ -39,6 +39,7 @@ public static class DependencyInjection
         });
         services.Configure<AnalyticsOptions>(configuration.GetSection(AnalyticsOptions.Section));
         services.AddScoped<IDailyCountStore, SqlDailyCountStore>();
+        services.AddScoped<EPeople.Application.Analytics.Grouping.IGroupingLock, SqlGroupingLock>();
         services.Configure<SeedOptions>(o => o.DemoUsers = isDevelopment);
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.PostConfigure<SeedOptions>(o =>

@@ -60,7 +60,7 @@ public sealed class AnalyticsRefresh(IServiceScopeFactory scopes, IOptions<Analy
             foreach (var step in scope.ServiceProvider.GetServices<IAfterDailyCountsStep>())
             {
                 progress?.Report($"running {step.Name}");
-                await step.RunAsync(refreshed, cancellationToken);
+                await step.RunAsync(refreshed, progress, cancellationToken);
                 steps.Add(step.Name);
             }
         }

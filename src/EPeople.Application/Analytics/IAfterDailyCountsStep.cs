@@ -7,7 +7,7 @@ namespace EPeople.Application.Analytics;
 public sealed record DailyCountsRefreshed(bool Full, DateOnly? FromDay, DateTimeOffset CountedUntil);
 
 /// <summary>
-/// The hook for the analyses that read the fresh counts (the burst detector, later the duplicate and mass grouping):
+/// The hook for the analyses that follow the counts (the burst detector, the similarity backfill of the grouping):
 /// every registered step runs, in registration order, after each refresh of the daily counts, in the same job run,
 /// with its own DI scope. Register one with <c>services.AddScoped&lt;IAfterDailyCountsStep, MyStep&gt;()</c>.
 /// </summary>
@@ -16,5 +16,6 @@ public interface IAfterDailyCountsStep
     /// <summary>A short name for the run report and the log ("bursts").</summary>
     string Name { get; }
 
-    Task RunAsync(DailyCountsRefreshed refresh, CancellationToken cancellationToken);
+    /// <summary>Runs the step; <paramref name="progress"/> (the command line's, else null) hears what a long step has done so far.</summary>
+    Task RunAsync(DailyCountsRefreshed refresh, IProgress<string>? progress, CancellationToken cancellationToken);
 }

@@ -5,7 +5,8 @@ namespace EPeople.Web.Infrastructure;
 
 /// <summary>
 /// The analytics command line: <c>dotnet run --project src/EPeople.Web -- analytics recompute</c> recomputes every
-/// daily count from the petitions (progress on standard error), then runs the steps hooked after the counts.
+/// daily count from the petitions (progress on standard error), then runs the steps hooked after the counts: the burst
+/// alerts, and the indexing and grouping of petitions that have no similarity signatures.
 /// (<c>analytics replay</c>, which needs no database, is <see cref="AnalyticsReplayCommand"/>.)
 /// </summary>
 internal static class AnalyticsCommands

@@ -64,7 +64,7 @@ public sealed class AlertLifecycleTests(DatabaseProvider provider) : DatabaseTes
             var names = new List<string>();
             foreach (var step in steps)
             {
-                await step.RunAsync(refreshed, CancellationToken.None);
+                await step.RunAsync(refreshed, null, CancellationToken.None);
                 names.Add(step.Name);
             }
 
@@ -87,7 +87,7 @@ public sealed class AlertLifecycleTests(DatabaseProvider provider) : DatabaseTes
         }
 
         await FileAsync(BurstDay, bursting: 30);
-        (await RunAfterAsync(BurstDay)).ShouldBe(["bursts", "quiet-alerts"]);
+        (await RunAfterAsync(BurstDay)).ShouldBe(["bursts", "quiet-alerts", "similarity"]);
         return (await App.QueryDbAsync(db => db.AnalyticsAlerts.AsNoTracking().ToListAsync())).ShouldHaveSingleItem();
     }
 
@@ -112,7 +112,7 @@ public sealed class AlertLifecycleTests(DatabaseProvider provider) : DatabaseTes
         // 14 days: the open and the acknowledged alert close as Quiet, by nobody; the one seen a day later waits a day.
         App.Clock.Advance(TimeSpan.FromMinutes(1));
         var now = App.Clock.GetUtcNow();
-        (await RunAfterAsync(lastSeen.AddDays(14))).ShouldBe(["bursts", "quiet-alerts"]);
+        (await RunAfterAsync(lastSeen.AddDays(14))).ShouldBe(["bursts", "quiet-alerts", "similarity"]);
 
         foreach (var id in new[] { "2026-10-30/open", "2026-10-31/acknowledged" })
         {

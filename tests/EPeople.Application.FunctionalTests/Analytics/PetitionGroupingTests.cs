@@ -1,3 +1,5 @@
+using EPeople.Application.Abstractions;
+using EPeople.Application.Analytics;
 using EPeople.Application.Analytics.Grouping;
 using EPeople.Application.Analytics.Similarity;
 using EPeople.Application.Errors;
@@ -7,6 +9,8 @@ using EPeople.Application.Security;
 using EPeople.Domain.Petitions;
 using EPeople.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EPeople.Application.FunctionalTests.Analytics;
 
@@ -18,8 +22,19 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
 
     private static readonly Guid[] Citizens = [.. Enumerable.Range(0, 6).Select(_ => Guid.NewGuid())];
 
+    private int _loaded;
+
     private const string Title = "집 앞 보도블록 파손 보수 요청";
     private const string Body = "집 앞 보도블록이 여러 장 깨져서 어르신들이 넘어질 위험이 큽니다. 빠른 보수를 부탁드립니다.";
+
+    /// <summary>Distinct subjects (no two of them the same content), for tests that file several rounds.</summary>
+    private static readonly (string Title, string Body)[] Topics =
+    [
+        ("가로등 고장 수리 요청", "우리 동네 골목 가로등이 한 달째 꺼져 있어 밤길이 매우 위험합니다. 빠른 수리를 부탁드립니다."),
+        ("불법 주정차 단속 요청", "학교 앞 도로에 불법 주정차 차량이 많아 아이들이 등하교할 때 위험합니다. 단속을 강화해 주세요."),
+        ("공원 화장실 청소 요청", "근린공원 공중화장실이 청소가 되지 않아 악취가 심하고 위생 상태가 나쁩니다. 정기적인 청소를 요청합니다."),
+        ("버스 배차 간격 단축 요청", "출퇴근 시간에 버스가 30분에 한 대씩 와서 너무 불편합니다. 배차 간격을 줄여 주세요."),
+    ];
 
     private void RunAsCitizen(int n) => App.User.Set($"시민{n}", [Roles.Citizen], id: Citizens[n]);
 
@@ -228,6 +243,126 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
     }
 
     [Test]
+    public async Task ShouldMakeOneRepeatedGroupOfConcurrentFilingsBySamePerson()
+    {
+        foreach (var (title, body) in Topics)
+        {
+            await FileAsync(0, Gangnam, title, body);
+            await FileAsync(0, Gangnam, title, body);
+            await FileConcurrentlyAsync(title, body, (0, Gangnam), (0, Gangnam));
+        }
+
+        // Each pair saw the first two; filed one after the other, the second joins the group the first made.
+        (await GroupSizesAsync()).ShouldBe(Topics.Select(_ => (PetitionGroupKind.Repeated, 4)));
+    }
+
+    [Test]
+    public async Task ShouldMakeOneMassGroupOfConcurrentFilingsByDifferentPersons()
+    {
+        foreach (var (title, body) in Topics)
+        {
+            for (var n = 0; n < 4; n++)
+            {
+                await FileAsync(n, Gangnam, title, body);
+            }
+
+            await FileConcurrentlyAsync(title, body, (4, Gangnam), (5, Gangnam));
+        }
+
+        (await GroupSizesAsync()).ShouldBe(Topics.Select(_ => (PetitionGroupKind.Mass, 6)));
+    }
+
+    [Test]
+    public async Task ShouldGroupConcurrentFilingsAsIfFiledOneAfterTheOther()
+    {
+        foreach (var (title, body) in Topics)
+        {
+            await FileAsync(0, Gangnam, title, body);
+            await FileConcurrentlyAsync(title, body, (0, Gangnam), (0, Gangnam));
+            await FileConcurrentlyAsync(title, body, (1, Gangnam), (1, Other));
+        }
+
+        // Neither of a concurrent pair saw the other: without the grouping lock, neither made the group the second would have.
+        (await GroupSizesAsync()).ShouldBe(Topics.SelectMany(_ => new[] { (PetitionGroupKind.Repeated, 3), (PetitionGroupKind.Duplicate, 2) }), ignoreOrder: true);
+    }
+
+    [Test]
+    public async Task ShouldIndexAndGroupPetitionsWithoutSignaturesInTheFullAnalyticsRecompute()
+    {
+        var filed = await FileAsync(0, Gangnam);
+        Guid[] loaded = [await LoadUnindexedAsync(0, Gangnam), await LoadUnindexedAsync(0, Gangnam)];
+        var withdrawn = await LoadUnindexedAsync(0, Other, withdrawn: true); // would make a duplicate group, were it not withdrawn
+        await LoadUnindexedAsync(1, Gangnam, Topics[0].Title, Topics[0].Body);
+        RunAsCitizen(0);
+        (await App.SendAsync(new FindSimilarPetitionsQuery(Title, Body))).Select(h => h.Id).ShouldBe([filed]); // the loaded ones are invisible
+
+        App.RunAsSystemAdmin();
+        (await App.SendAsync(new RecomputeAnalyticsCommand())).Steps.ShouldContain("similarity");
+
+        (await App.QueryDbAsync(db => db.PetitionSimilarities.CountAsync())).ShouldBe(5);
+        var group = (await GroupsOfAsync(filed, Gangnam)).ShouldHaveSingleItem();
+        (group.Kind, group.MemberCount).ShouldBe(("Repeated", 3)); // an old repeated petition is still repeated
+        group.Members.Select(m => m.PetitionId).ShouldBe(loaded.Append(filed), ignoreOrder: true);
+        RunAsCitizen(0);
+        (await App.SendAsync(new FindSimilarPetitionsQuery(Title, Body))).Select(h => h.Id).ShouldBe([.. loaded, filed, withdrawn], ignoreOrder: true);
+
+        // Again: nothing is left to index, and nothing changes. The incremental runs leave the indexing to the full ones.
+        App.RunAsSystemAdmin();
+        await App.SendAsync(new RecomputeAnalyticsCommand());
+        await LoadUnindexedAsync(2, Gangnam);
+        await App.ExecuteAsync<AnalyticsRefresh, AnalyticsRunDto>(r => r.RunIncrementalAsync(CancellationToken.None));
+        (await GroupSizesAsync()).ShouldBe([(PetitionGroupKind.Repeated, 3)]);
+        (await App.QueryDbAsync(db => db.PetitionSimilarities.CountAsync())).ShouldBe(5);
+        (await App.QueryDbAsync(db => db.PetitionGroupMembers.CountAsync())).ShouldBe(3);
+    }
+
+    [Test]
+    public async Task ShouldBackfillSignaturesInBatchesAndResumeWhereAStoppedRunLeftOff()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await LoadUnindexedAsync(0, Gangnam);
+        }
+
+        using var stop = new CancellationTokenSource();
+        var stopped = new Reports(stop);
+        await Should.ThrowAsync<OperationCanceledException>(() => BackfillAsync(batchSize: 2, stopped, cancellationToken: stop.Token));
+        stopped.Heard.ShouldBe(["indexed 2 petitions that had no similarity signatures; new groups: 0"]);
+        (await App.QueryDbAsync(db => db.PetitionSimilarities.CountAsync())).ShouldBe(2); // the first batch was committed
+
+        var resumed = new Reports();
+        await BackfillAsync(batchSize: 2, resumed);
+        resumed.Heard.ShouldBe([
+            "indexed 2 petitions that had no similarity signatures; new groups: 1",
+            "indexed 3 petitions that had no similarity signatures; new groups: 1",
+        ]);
+        (await GroupSizesAsync()).ShouldBe([(PetitionGroupKind.Repeated, 5)]);
+
+        var again = new Reports();
+        await BackfillAsync(batchSize: 2, again);
+        again.Heard.ShouldBeEmpty();
+        (await App.QueryDbAsync(db => db.PetitionSimilarities.CountAsync())).ShouldBe(5);
+    }
+
+    [Test]
+    public async Task ShouldBackfillFewerPetitionsPerBatchWhenTheirLockKeysWouldBeTooMany()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await LoadUnindexedAsync(0, Gangnam);
+            await LoadUnindexedAsync(1, Gangnam, Topics[0].Title, Topics[0].Body);
+        }
+
+        // Each repeated group needs 21 keys (its petitioner and 20 band keys): both in one batch would be 42.
+        var reports = new Reports();
+        await BackfillAsync(batchSize: 6, reports, maxLockKeys: 30);
+
+        reports.Heard[^1].ShouldBe("indexed 6 petitions that had no similarity signatures; new groups: 2");
+        reports.Heard.Count.ShouldBeGreaterThan(1); // retried with fewer
+        (await GroupSizesAsync()).ShouldBe([(PetitionGroupKind.Repeated, 3), (PetitionGroupKind.Repeated, 3)]);
+    }
+
+    [Test]
     public async Task ShouldRecomputeTheSameGroupsIdempotently()
     {
         for (var n = 0; n < 3; n++)
@@ -268,6 +403,68 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
         (await App.SendAsync(new FindSimilarPetitionsQuery("어린이집 보육교사 처우 개선"))).ShouldBeEmpty();
         await Should.ThrowAsync<ValidationFailedException>(() => App.SendAsync(new FindSimilarPetitionsQuery("")));
     }
+
+    /// <summary>A petition as a bulk load or a release before the grouping left it: stored, with no signatures and no groups.</summary>
+    private async Task<Guid> LoadUnindexedAsync(int citizen, string institution, string? title = null, string? body = null, bool withdrawn = false)
+    {
+        var now = App.Clock.GetUtcNow();
+        var petition = Petition.File(
+            new PetitionFiling(Citizens[citizen], PetitionKind.CivilPetition, PetitionSubtype.Grievance, title ?? Title, body ?? Body,
+                new PetitionerContact($"시민{citizen}", null, null), IsPublic: false, null),
+            $"EP-LOAD-{++_loaded:D6}", institution, toTriageDesk: false, null, now);
+        if (withdrawn)
+        {
+            petition.Withdraw(Citizens[citizen], now);
+        }
+
+        await App.QueryDbAsync(async db =>
+        {
+            db.Petitions.Add(petition);
+            return await db.SaveChangesAsync();
+        });
+        return petition.Id;
+    }
+
+    /// <summary>The backfill step of the full recompute, with a test's batch size and lock-key cap.</summary>
+    private Task BackfillAsync(int batchSize, IProgress<string> progress, int maxLockKeys = 500, CancellationToken cancellationToken = default) =>
+        App.ExecuteAsync<IServiceProvider>(services =>
+            new SimilarityBackfillStep(services.GetRequiredService<IEPeopleDbContext>(), services.GetRequiredService<PetitionGrouper>(),
+                    services.GetRequiredService<IGroupingLock>(), NullLogger<SimilarityBackfillStep>.Instance) { BatchSize = batchSize, MaxLockKeys = maxLockKeys }
+                .RunAsync(new DailyCountsRefreshed(true, null, App.Clock.GetUtcNow()), progress, cancellationToken));
+
+    /// <summary>The progress reports, heard as they are made; the first one cancels <paramref name="stopAfterFirst"/>.</summary>
+    private sealed class Reports(CancellationTokenSource? stopAfterFirst = null) : IProgress<string>
+    {
+        public List<string> Heard { get; } = [];
+
+        public void Report(string value)
+        {
+            Heard.Add(value);
+            stopAfterFirst?.Cancel();
+        }
+    }
+
+    /// <summary>Files the same content for each citizen with each institution at once, each on its own scope and DbContext.</summary>
+    private async Task<Guid[]> FileConcurrentlyAsync(string title, string body, params (int Citizen, string Institution)[] filers)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var filings = filers.Select(f => Task.Run(async () =>
+        {
+            App.User.SetForThisFlow($"시민{f.Citizen}", [Roles.Citizen], Citizens[f.Citizen]);
+            await start.Task;
+            var filed = await App.SendAsync(new FilePetitionCommand("CivilPetition", "Grievance", title, body, f.Institution, null, false,
+                null, null, ConsentToPersonalData: true));
+            return filed.Id;
+        })).ToList();
+        start.SetResult();
+        return await Task.WhenAll(filings);
+    }
+
+    /// <summary>Every group's kind and number of members, by kind then creation.</summary>
+    private Task<List<(PetitionGroupKind, int)>> GroupSizesAsync() => App.QueryDbAsync(async db =>
+        (await db.PetitionGroups.AsNoTracking()
+            .Select(g => new { g.Kind, g.CreatedAt, g.Id, Members = db.PetitionGroupMembers.Count(m => m.GroupId == g.Id) }).ToListAsync())
+        .OrderBy(g => g.Kind).ThenBy(g => g.CreatedAt).Select(g => (g.Kind, g.Members)).ToList());
 
     private Task<PetitionStatus> StatusOfAsync(Guid id) =>
         App.QueryDbAsync(db => db.Petitions.Where(p => p.Id == id).Select(p => p.Status).SingleAsync());

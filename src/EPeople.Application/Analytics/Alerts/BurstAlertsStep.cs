@@ -36,7 +36,7 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
 
     public string Name => "bursts";
 
-    public async Task RunAsync(DailyCountsRefreshed refresh, CancellationToken cancellationToken)
+    public async Task RunAsync(DailyCountsRefreshed refresh, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         // A day is complete once the settling time after its end has passed: no filing of it is still being committed.
         // The same goes for an hour of the day under way, which is looked at as soon as it is over.

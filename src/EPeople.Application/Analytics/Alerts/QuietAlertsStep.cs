@@ -16,7 +16,7 @@ public sealed class QuietAlertsStep(IEPeopleDbContext db, IOptions<AnalyticsOpti
 {
     public string Name => "quiet-alerts";
 
-    public async Task RunAsync(DailyCountsRefreshed refresh, CancellationToken cancellationToken)
+    public async Task RunAsync(DailyCountsRefreshed refresh, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var quietDays = options.Value.AlertQuietDays;
         if (quietDays <= 0)

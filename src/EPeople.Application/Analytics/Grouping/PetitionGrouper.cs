@@ -11,43 +11,182 @@ namespace EPeople.Application.Analytics.Grouping;
 /// content found through the band index, and the groups it makes created or joined. Everything is only tracked: the
 /// filing's one commit (or the recompute's save) writes it, so a petition is never saved half-grouped.
 /// </summary>
-internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex index, TimeProvider clock)
+/// <remarks>
+/// Two filings of the same content in flight at once would each read the earlier petitions without the other, and each
+/// make the group (two groups of one kind for one cluster), or neither make the group that the second would have made.
+/// So the reads wait, in the caller's transaction, for a lock held until commit (<see cref="IGroupingLock"/>), keyed on
+/// what a group's members share (<see cref="LockKeys"/>): the petitioner, since every repeated or duplicate group is one
+/// person's; and each content band key at the institution, since two petitions are candidates of each other only when
+/// they share a band key, and a mass group is one institution's. The later filing then sees the earlier one and its
+/// groups. Filings of different content by different people take different keys and never wait for each other: one lock
+/// per institution would queue most filings behind one another (the triage desk receives every filing not routed
+/// automatically), and a unique index cannot say "the same content", while retrying a whole filing costs more than a
+/// short wait. Not covered: two filings that share no band key with each other but each match a third petition
+/// (similarity is not transitive) may still each start a mass group; the recompute leaves such pairs as they are.
+/// </remarks>
+internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex index, IGroupingLock groupingLock, TimeProvider clock)
 {
-    /// <summary>At filing: index the new (not yet saved) petition and group it.</summary>
+    /// <summary>Taken first by whatever indexes petitions other than at filing (backfill, recompute), so two of them never index one petition twice.</summary>
+    public static readonly long IndexingKey = Key("similarity-indexing");
+
+    /// <summary>A petition read for the backfill.</summary>
+    public sealed record Unindexed(Guid Id, Guid PetitionerId, string InstitutionCode, string Title, string? Body, PetitionStatus Status);
+
+    /// <summary>At filing, inside the filing's transaction: index the new (not yet saved) petition and group it.</summary>
     public async Task OnFiledAsync(Petition petition, CancellationToken cancellationToken)
     {
         var signatures = index.Add(petition);
-        await GroupAsync(petition, signatures.ContentSignature, cancellationToken);
+        var filing = new GroupingRules.Filing(petition.Id, petition.PetitionerId, petition.InstitutionCode);
+        await groupingLock.AcquireAsync(LockKeys([(filing, signatures.ContentSignature)]), cancellationToken);
+        await JoinAllAsync(filing, await MatchesAsync(filing, signatures.ContentSignature, cancellationToken), petition.Title, cancellationToken);
     }
 
-    /// <summary>For the recompute: index a petition filed before signatures existed, then group it.</summary>
+    /// <summary>For the recompute, inside the caller's transaction (one per petition): group a petition again, indexing it first if it never was.</summary>
     public async Task RegroupAsync(Petition petition, CancellationToken cancellationToken)
     {
-        var signature = await db.PetitionSimilarities.Where(s => s.PetitionId == petition.Id).Select(s => s.ContentSignature).SingleOrDefaultAsync(cancellationToken)
+        var signature = await db.PetitionSimilarities.Where(s => s.PetitionId == petition.Id).Select(s => s.ContentSignature).SingleOrDefaultAsync(cancellationToken);
+        if (signature is null)
+        {
+            await groupingLock.AcquireAsync([IndexingKey], cancellationToken);
+            signature = await db.PetitionSimilarities.Where(s => s.PetitionId == petition.Id).Select(s => s.ContentSignature).SingleOrDefaultAsync(cancellationToken)
                         ?? index.Add(petition).ContentSignature;
-        await GroupAsync(petition, signature, cancellationToken);
+        }
+
+        var filing = new GroupingRules.Filing(petition.Id, petition.PetitionerId, petition.InstitutionCode);
+        await groupingLock.AcquireAsync(LockKeys([(filing, signature)]), cancellationToken);
+        if (petition.Status != PetitionStatus.Withdrawn)
+        {
+            await JoinAllAsync(filing, await MatchesAsync(filing, signature, cancellationToken), petition.Title, cancellationToken);
+        }
     }
 
-    private async Task GroupAsync(Petition petition, byte[] signature, CancellationToken cancellationToken)
+    /// <summary>
+    /// For the backfill, inside the caller's transaction (which holds <see cref="IndexingKey"/>): indexes petitions that
+    /// have no signatures and groups them by the same rules as a filing, a withdrawn one excepted, as it is left out of
+    /// every group. Returns the number of groups made (others were joined) — or null, having written nothing, when the
+    /// petitions would need more than <paramref name="maxLockKeys"/> lock keys (one petition always proceeds): the caller
+    /// rolls back and retries fewer.
+    /// </summary>
+    public async Task<int?> IndexAndGroupAsync(IReadOnlyList<Unindexed> petitions, int maxLockKeys, CancellationToken cancellationToken)
     {
-        var similar = await index.FindAsync(signature, SimilarityField.Content, GroupingRules.SameContentThreshold, petition.Id, cancellationToken);
+        var records = petitions.Select(p => index.Add(p.Id, p.Title, p.Body)).ToList(); // tracked, written after the lock
+
+        // Only those with a petition of the same content, indexed already or in this batch, can group, and only they take
+        // the lock: all of them would hold 21 keys each until the batch commits, and PostgreSQL keeps advisory locks in a
+        // small shared table. As at filing, the lock comes before this transaction writes anything, so it never waits
+        // while holding rows that a filing holding the lock would wait for.
+        var mates = new Dictionary<long, List<int>>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            foreach (var key in MinHash.BandKeys(records[i].ContentSignature, SimilarityField.Content).Distinct())
+            {
+                if (!mates.TryGetValue(key, out var list))
+                {
+                    mates[key] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        var grouping = new List<int>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var signature = records[i].ContentSignature;
+            if (petitions[i].Status == PetitionStatus.Withdrawn)
+            {
+                continue;
+            }
+
+            var inBatch = MinHash.BandKeys(signature, SimilarityField.Content).SelectMany(k => mates[k]).Distinct()
+                .Any(j => j != i && MinHash.Estimate(signature, records[j].ContentSignature) >= GroupingRules.SameContentThreshold);
+            if (inBatch || (await index.FindAsync(signature, SimilarityField.Content, GroupingRules.SameContentThreshold, petitions[i].Id, cancellationToken)).Count > 0)
+            {
+                grouping.Add(i);
+            }
+        }
+
+        var keys = LockKeys(grouping.Select(i => (FilingOf(petitions[i]), records[i].ContentSignature)));
+        if (keys.Length > maxLockKeys && petitions.Count > 1)
+        {
+            return null;
+        }
+
+        await groupingLock.AcquireAsync(keys, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var made = 0;
+        foreach (var i in grouping)
+        {
+            var filing = FilingOf(petitions[i]);
+            made += await JoinAllAsync(filing, await MatchesAsync(filing, records[i].ContentSignature, cancellationToken), petitions[i].Title, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken); // the next one finds the groups this one made
+        }
+
+        return made;
+    }
+
+    private static GroupingRules.Filing FilingOf(Unindexed petition) => new(petition.Id, petition.PetitionerId, petition.InstitutionCode);
+
+    /// <summary>
+    /// The grouping lock's keys for these petitions, sorted and distinct: each petitioner, and each content band key
+    /// mixed with the institution. Stable across processes and nodes (no per-process string hashing).
+    /// </summary>
+    internal static long[] LockKeys(IEnumerable<(GroupingRules.Filing Filing, byte[] Signature)> petitions)
+    {
+        var keys = new SortedSet<long>();
+        foreach (var (filing, signature) in petitions)
+        {
+            keys.Add(Key($"petitioner:{filing.PetitionerId:N}"));
+            var institution = (ulong)Key($"institution:{filing.InstitutionCode}");
+            foreach (var band in MinHash.BandKeys(signature, SimilarityField.Content))
+            {
+                keys.Add(unchecked((long)MinHash.Mix(institution ^ (ulong)band)));
+            }
+        }
+
+        return [.. keys];
+    }
+
+    /// <summary>FNV-1a over the text, finished by SplitMix64's mix.</summary>
+    private static long Key(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211UL);
+        }
+
+        return unchecked((long)MinHash.Mix(hash));
+    }
+
+    private async Task<IReadOnlyList<GroupingRules.Match>> MatchesAsync(GroupingRules.Filing filing, byte[] signature, CancellationToken cancellationToken)
+    {
+        var similar = await index.FindAsync(signature, SimilarityField.Content, GroupingRules.SameContentThreshold, filing.PetitionId, cancellationToken);
         if (similar.Count == 0)
         {
-            return;
+            return [];
         }
 
         var ids = similar.Select(m => m.PetitionId).ToList();
         var earlier = await db.Petitions.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Status != PetitionStatus.Withdrawn)
             .Select(p => new GroupingRules.Filing(p.Id, p.PetitionerId, p.InstitutionCode)).ToListAsync(cancellationToken);
-        var matches = GroupingRules.Apply(new GroupingRules.Filing(petition.Id, petition.PetitionerId, petition.InstitutionCode), earlier);
-        var now = clock.GetUtcNow();
-        foreach (var match in matches)
-        {
-            await JoinAsync(match, petition, now, cancellationToken);
-        }
+        return GroupingRules.Apply(filing, earlier);
     }
 
-    private async Task JoinAsync(GroupingRules.Match match, Petition petition, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Makes or joins the matched groups; returns how many were made.</summary>
+    private async Task<int> JoinAllAsync(GroupingRules.Filing filing, IReadOnlyList<GroupingRules.Match> matches, string title, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var made = 0;
+        foreach (var match in matches)
+        {
+            made += await JoinAsync(match, title, now, cancellationToken) ? 1 : 0;
+        }
+
+        return made;
+    }
+
+    private async Task<bool> JoinAsync(GroupingRules.Match match, string title, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var members = match.Members;
         var group = await (from m in db.PetitionGroupMembers
@@ -63,7 +202,7 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
             group = new PetitionGroupRecord
             {
                 Id = Guid.CreateVersion7(), Kind = match.Kind, InstitutionCode = match.InstitutionCode, PetitionerId = match.PetitionerId,
-                RepresentativeTitle = Truncate(PersonalDataMask.Text(first ?? petition.Title)), Status = PetitionGroupStatus.Open, CreatedAt = now, UpdatedAt = now,
+                RepresentativeTitle = Truncate(PersonalDataMask.Text(first ?? title)), Status = PetitionGroupStatus.Open, CreatedAt = now, UpdatedAt = now,
             };
             db.PetitionGroups.Add(group);
         }
@@ -78,6 +217,8 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
             db.PetitionGroupMembers.Add(new PetitionGroupMemberRecord { GroupId = group.Id, PetitionId = id, JoinedAt = now });
             group.Status = PetitionGroupStatus.Open; // a newcomer has not been answered
         }
+
+        return present.Count == 0;
     }
 
     private static string Truncate(string title) => title.Length <= 200 ? title : title[..200];

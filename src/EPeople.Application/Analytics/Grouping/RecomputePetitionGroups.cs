@@ -8,8 +8,9 @@ namespace EPeople.Application.Analytics.Grouping;
 
 /// <summary>
 /// Applies the grouping rules again to every petition filed since a date (all by default), in filing order, as if each
-/// were being filed: indexes petitions filed before signatures existed and completes groups missed by concurrent
-/// filings. Running it twice changes nothing the second time. One save per petition, so it can stop and resume.
+/// were being filed: indexes petitions filed before signatures existed and completes groups after a change of the rules.
+/// Running it twice changes nothing the second time. One transaction per petition, so it can stop and resume. (The full
+/// analytics recompute only indexes and groups the petitions that have no signatures: <see cref="SimilarityBackfillStep"/>.)
 /// </summary>
 [Authorize(Roles = Roles.SystemAdmin)]
 public sealed record RecomputePetitionGroupsCommand(DateTimeOffset? FiledSince = null) : ICommand<PetitionGroupRecomputedDto>;
@@ -35,8 +36,14 @@ internal sealed class RecomputePetitionGroupsCommandHandler(IEPeopleDbContext db
             var batch = await petitions.OrderBy(p => p.FiledAt).ThenBy(p => p.Id).Take(Batch).AsNoTracking().ToListAsync(cancellationToken);
             foreach (var petition in batch)
             {
-                await grouper.RegroupAsync(petition, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                // One transaction per petition: the grouping lock is held until its commit, as at filing.
+                await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+                {
+                    await grouper.RegroupAsync(petition, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
                 db.ChangeTracker.Clear();
                 count++;
             }

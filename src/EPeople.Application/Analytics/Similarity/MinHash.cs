@@ -94,7 +94,7 @@ public static class MinHash
     }
 
     /// <summary>SplitMix64's finaliser: a fast, well-spread 64-bit mix.</summary>
-    private static ulong Mix(ulong x)
+    internal static ulong Mix(ulong x)
     {
         x += 0x9E3779B97F4A7C15UL;
         x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;

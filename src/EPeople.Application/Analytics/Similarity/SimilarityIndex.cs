@@ -16,16 +16,19 @@ internal sealed class SimilarityIndex(IEPeopleDbContext db)
     public sealed record Match(Guid PetitionId, double Similarity);
 
     /// <summary>Tracks the petition's signatures and band keys; the caller's save writes them with the petition.</summary>
-    public PetitionSimilarityRecord Add(Petition petition)
+    public PetitionSimilarityRecord Add(Petition petition) => Add(petition.Id, petition.Title, petition.Body);
+
+    /// <summary>The same for a petition read as a projection (the backfill of petitions filed before signatures existed).</summary>
+    public PetitionSimilarityRecord Add(Guid petitionId, string title, string? body)
     {
         var record = new PetitionSimilarityRecord
         {
-            PetitionId = petition.Id,
-            TitleSignature = MinHash.Signature(petition.Title),
-            ContentSignature = MinHash.Signature(ContentOf(petition.Title, petition.Body)),
+            PetitionId = petitionId,
+            TitleSignature = MinHash.Signature(title),
+            ContentSignature = MinHash.Signature(ContentOf(title, body)),
         };
         db.PetitionSimilarities.Add(record);
-        db.PetitionSimilarityBands.AddRange(Keys(record).Distinct().Select(k => new PetitionSimilarityBandRecord { Key = k, PetitionId = petition.Id }));
+        db.PetitionSimilarityBands.AddRange(Keys(record).Distinct().Select(k => new PetitionSimilarityBandRecord { Key = k, PetitionId = petitionId }));
         return record;
     }
 
