@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EPeople.Application.Analytics;
 using EPeople.Application.Analytics.Alerts;
+using EPeople.Application.Analytics.Bursts;
 using EPeople.Application.Errors;
 using EPeople.Application.FunctionalTests.Testing;
 using EPeople.Application.Outbox;
@@ -189,6 +190,37 @@ public sealed class BurstAlertsTests(DatabaseProvider provider) : DatabaseTest(p
         (alert.Id, alert.Count).ShouldBe(($"{BurstDay:yyyy-MM-dd}/싱크홀사고", 30));
         JsonSerializer.Deserialize<string[]>(alert.Terms)![0].ShouldBe(Burst);
         (await NoticesAsync()).ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task ShouldRaiseAVolumeAlertForAnInstitutionFloodedOnNoOneSubjectAndNameItInTheNotice()
+    {
+        await App.CreateAccountAsync("admin.busan@test", Roles.InstitutionAdmin, Busan);
+        for (var day = FirstDay; day < BurstDay; day = day.AddDays(1))
+        {
+            await FileAsync(day, background: 10, bursting: 0);
+        }
+
+        await FileAsync(BurstDay, background: 10, bursting: 0);
+        // Thirty petitions for Busan, each about something of its own: no term rises, Busan's share does.
+        var flood = Enumerable.Range(0, 30).Select(i => File(SyntheticPetitions.UniqueWords(i), Busan, At(BurstDay, 30 + i))).ToList();
+        await App.QueryDbAsync(async db =>
+        {
+            db.Petitions.AddRange(flood);
+            return await db.SaveChangesAsync();
+        });
+
+        await RunAfterAsync(BurstDay);
+
+        var alert = (await AlertsAsync()).ShouldHaveSingleItem();
+        alert.Id.ShouldBe($"{BurstDay:yyyy-MM-dd}/institution:{Busan}");
+        BurstAlert.KindOfId(alert.Id).ShouldBe("institution");
+        alert.Count.ShouldBe(30);
+        var notice = (await NoticesAsync()).ShouldHaveSingleItem();
+        notice.Email.To.ShouldBe("admin.busan@test");
+        var busan = await App.QueryDbAsync(db => db.Institutions.AsNoTracking().Where(i => i.Code == Busan).Select(i => i.NameKo).SingleAsync());
+        notice.Email.Subject.ShouldBe($"[EPeople] 민원 급증 / Petition surge: {busan}");
+        notice.Email.TextBody.ShouldContain($"{busan} 소관 민원이 주제와 관계없이 급증했습니다: 30건");
     }
 
     [Test]

@@ -287,12 +287,23 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
     private static EmailMessage Email(AnalyticsAlertRecord alert, (string Ko, string En) institution, int petitions, IReadOnlyList<string> to)
     {
         var terms = string.Join(", ", JsonSerializer.Deserialize<List<string>>(alert.Terms, Json)!.Take(3));
+        var kind = BurstAlert.KindOfId(alert.Id);
+        // A volume alert is about its category, institution or region, not about terms: an institution by its name.
+        var (aboutKo, aboutEn) = kind switch
+        {
+            "topic" => ($"'{terms}' 관련 민원이", $"Petitions about '{terms}'"),
+            "institution" => ($"{institution.Ko} 소관 민원이 주제와 관계없이", $"Petitions for {institution.En}, on no one subject,"),
+            "region" => ($"지역 {terms}의 민원이 주제와 관계없이", $"Petitions from region {terms}, on no one subject,"),
+            _ => ($"'{terms}' 분야 민원이 주제와 관계없이", $"Petitions of the kind '{terms}', on no one subject,"),
+        };
         var ko = string.Create(CultureInfo.InvariantCulture,
-            $"{alert.RaisedOn:yyyy-MM-dd}에 '{terms}' 관련 민원이 급증했습니다: {alert.Count}건 (예상 {alert.Expected:0.#}건, {alert.Growth:0.#}배). {institution.Ko} 소관 {petitions}건. 분석 화면(/analytics)에서 확인하십시오.");
+            $"{alert.RaisedOn:yyyy-MM-dd}에 {aboutKo} 급증했습니다: {alert.Count}건 (예상 {alert.Expected:0.#}건, {alert.Growth:0.#}배). {institution.Ko} 소관 {petitions}건. 분석 화면(/analytics)에서 확인하십시오.");
         var en = string.Create(CultureInfo.InvariantCulture,
-            $"Petitions about '{terms}' surged on {alert.RaisedOn:yyyy-MM-dd}: {alert.Count} (expected {alert.Expected:0.#}, {alert.Growth:0.#}×); {petitions} for {institution.En}. See /analytics.");
+            $"{aboutEn} surged on {alert.RaisedOn:yyyy-MM-dd}: {alert.Count} (expected {alert.Expected:0.#}, {alert.Growth:0.#}×); {petitions} for {institution.En}. See /analytics.");
         var text = ko + "\n\n" + en;
         var html = "<p>" + WebUtility.HtmlEncode(ko) + "</p><p>" + WebUtility.HtmlEncode(en) + "</p>";
-        return new EmailMessage(string.Join(", ", to), $"[EPeople] 급증 주제 / Rising topic: {terms}", text, html);
+        var subject = kind == "topic" ? $"[EPeople] 급증 주제 / Rising topic: {terms}"
+            : $"[EPeople] 민원 급증 / Petition surge: {(kind == "institution" ? institution.Ko : terms)}";
+        return new EmailMessage(string.Join(", ", to), subject, text, html);
     }
 }
