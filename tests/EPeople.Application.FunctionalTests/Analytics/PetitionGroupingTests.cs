@@ -405,6 +405,24 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
     }
 
     /// <summary>A petition as a bulk load or a release before the grouping left it: stored, with no signatures and no groups.</summary>
+    [Test]
+    public async Task ShouldFindAPersonsRepeatsAndGrowTheMassGroupAmidAFloodOfTheSameContent()
+    {
+        await FileAsync(0, Gangnam);
+        await FileAsync(0, Gangnam);
+        // Thirty other people file the same: the lookup reads a few petitions per band, so the flood fills it, and the
+        // first citizen's own earlier petitions must still be found.
+        for (var i = 0; i < 30; i++)
+        {
+            App.User.Set($"군중{i}", [Roles.Citizen], id: Guid.NewGuid());
+            await App.SendAsync(new FilePetitionCommand("CivilPetition", "Grievance", Title, Body, Gangnam, null, false, null, null, ConsentToPersonalData: true));
+        }
+
+        await FileAsync(0, Gangnam);
+
+        (await GroupSizesAsync()).ShouldBe([(PetitionGroupKind.Repeated, 3), (PetitionGroupKind.Mass, 33)], ignoreOrder: true);
+    }
+
     private async Task<Guid> LoadUnindexedAsync(int citizen, string institution, string? title = null, string? body = null, bool withdrawn = false)
     {
         var now = App.Clock.GetUtcNow();

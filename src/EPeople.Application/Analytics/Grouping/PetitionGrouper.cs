@@ -161,7 +161,8 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
 
     private async Task<IReadOnlyList<GroupingRules.Match>> MatchesAsync(GroupingRules.Filing filing, byte[] signature, CancellationToken cancellationToken)
     {
-        var similar = await index.FindAsync(signature, SimilarityField.Content, GroupingRules.SameContentThreshold, filing.PetitionId, cancellationToken);
+        var similar = await index.FindAsync(signature, SimilarityField.Content, GroupingRules.SameContentThreshold, filing.PetitionId, cancellationToken,
+            petitionerId: filing.PetitionerId);
         if (similar.Count == 0)
         {
             return [];
@@ -208,7 +209,9 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
         }
         else
         {
-            present = [.. await db.PetitionGroupMembers.Where(m => m.GroupId == group.Id).Select(m => m.PetitionId).ToListAsync(cancellationToken)];
+            // Only the matched members are looked up: a mass group may hold thousands, and each filing adds itself (and any
+            // earlier match the group lacks), never re-reads the whole group.
+            present = [.. await db.PetitionGroupMembers.Where(m => m.GroupId == group.Id && members.Contains(m.PetitionId)).Select(m => m.PetitionId).ToListAsync(cancellationToken)];
             group.UpdatedAt = now;
         }
 

@@ -10,8 +10,15 @@ namespace EPeople.Application.Analytics.Similarity;
 /// </summary>
 internal sealed class SimilarityIndex(IEPeopleDbContext db)
 {
-    /// <summary>At most this many candidates are weighed per lookup (a flood of identical filings still costs one bounded read).</summary>
-    public const int MaxCandidates = 500;
+    /// <summary>
+    /// Per band key, at most this many petitions are read (the highest ids of the key's index range): a flood of one
+    /// content — a mass petition of thousands — then costs twenty short index ranges per lookup, not a read of the flood.
+    /// Eight per band leaves up to 160 candidates, enough for every grouping threshold and for the similar-petition hint.
+    /// </summary>
+    public const int CandidatesPerBand = 8;
+
+    /// <summary>A petitioner's own latest petitions looked at besides (a flood of other people's must not hide one person's repeats).</summary>
+    public const int OwnCandidates = 200;
 
     public sealed record Match(Guid PetitionId, double Similarity);
 
@@ -34,12 +41,29 @@ internal sealed class SimilarityIndex(IEPeopleDbContext db)
 
     public static string ContentOf(string title, string? body) => $"{title}\n{body}";
 
-    /// <summary>Petitions whose signature of <paramref name="field"/> is estimated at least <paramref name="threshold"/> similar, most similar first.</summary>
-    public async Task<IReadOnlyList<Match>> FindAsync(byte[] signature, SimilarityField field, double threshold, Guid? except, CancellationToken cancellationToken)
+    /// <summary>
+    /// Petitions whose signature of <paramref name="field"/> is estimated at least <paramref name="threshold"/> similar,
+    /// most similar first, among a bounded set of candidates (<see cref="CandidatesPerBand"/>), plus, when
+    /// <paramref name="petitionerId"/> is given, among that person's own latest petitions.
+    /// </summary>
+    public async Task<IReadOnlyList<Match>> FindAsync(
+        byte[] signature, SimilarityField field, double threshold, Guid? except, CancellationToken cancellationToken, Guid? petitionerId = null)
     {
         var keys = MinHash.BandKeys(signature, field).Distinct().ToArray();
-        var ids = await db.PetitionSimilarityBands.AsNoTracking().Where(b => keys.Contains(b.Key)).Select(b => b.PetitionId)
-            .Distinct().Take(MaxCandidates).ToListAsync(cancellationToken);
+        var perBand = keys.Select(key => db.PetitionSimilarityBands.AsNoTracking().Where(b => b.Key == key)
+            .OrderByDescending(b => b.PetitionId).Select(b => b.PetitionId).Take(CandidatesPerBand));
+        var ids = (await perBand.Aggregate((all, next) => all.Concat(next)).ToListAsync(cancellationToken)).ToHashSet();
+        if (petitionerId is { } person)
+        {
+            var own = await db.Petitions.AsNoTracking().Where(p => p.PetitionerId == person)
+                .OrderByDescending(p => p.FiledAt).Select(p => p.Id).Take(OwnCandidates).ToListAsync(cancellationToken);
+            if (own.Count > 0)
+            {
+                ids.UnionWith(await db.PetitionSimilarityBands.AsNoTracking().Where(b => own.Contains(b.PetitionId) && keys.Contains(b.Key))
+                    .Select(b => b.PetitionId).Distinct().ToListAsync(cancellationToken));
+            }
+        }
+
         if (except is { } self)
         {
             ids.Remove(self);
@@ -50,7 +74,8 @@ internal sealed class SimilarityIndex(IEPeopleDbContext db)
             return [];
         }
 
-        var signatures = await db.PetitionSimilarities.AsNoTracking().Where(s => ids.Contains(s.PetitionId))
+        var candidates = ids.ToList();
+        var signatures = await db.PetitionSimilarities.AsNoTracking().Where(s => candidates.Contains(s.PetitionId))
             .Select(s => new { s.PetitionId, Signature = field == SimilarityField.Title ? s.TitleSignature : s.ContentSignature })
             .ToListAsync(cancellationToken);
         return [.. signatures.Select(s => new Match(s.PetitionId, MinHash.Estimate(signature, s.Signature)))
