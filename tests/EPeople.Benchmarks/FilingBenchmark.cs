@@ -13,7 +13,8 @@ namespace EPeople.Benchmarks;
 /// <summary>
 /// Goal G1 (PERFORMANCE.md): filing end to end — HTTP, validation, routing, workflow start, first task, notice, commit —
 /// with the product as its own process, 16 clients, against a pgbench anchor doing the same inserts in one transaction;
-/// commits per filing from pg_stat_database. Then G9-style crash consistency: the process is killed with SIGKILL several
+/// commits per filing from pg_stat_database and WAL bytes per filing from pg_current_wal_lsn (G1b), and the rows the
+/// similarity index and grouping wrote with the filings (every filing here has the same title and body). Then G9-style crash consistency: the process is killed with SIGKILL several
 /// times under load while clients retry with their Idempotency-Key; every 201 must be complete and nothing duplicated.
 /// </summary>
 internal static class FilingBenchmark
@@ -46,12 +47,15 @@ internal static class FilingBenchmark
             using var client = await CitizenAsync(app);
             await LoadAsync(client, clients, TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, caches
             var anchorScript = await AnchorScriptAsync(host.Connection);
-            var a1 = await Pgbench.RunAsync(host.Server.BinDirectory, host.Server.Port, "bench", anchorScript, clients, seconds);
+            var (a1, wal1) = await AnchorAsync(host, anchorScript, clients, seconds);
             var commitsBefore = await CommitsAsync(host.Connection);
+            var walBefore = await WalAsync(host.Connection);
             var run = await LoadAsync(client, clients, TimeSpan.FromSeconds(seconds));
+            var walPerFiling = (await WalAsync(host.Connection) - walBefore) / (double)run.Filed.Count;
             commitsPerFiling = (await CommitsAsync(host.Connection) - commitsBefore - 1) / (double)run.Filed.Count;
-            var a2 = await Pgbench.RunAsync(host.Server.BinDirectory, host.Server.Port, "bench", anchorScript, clients, seconds);
+            var (a2, wal2) = await AnchorAsync(host, anchorScript, clients, seconds);
             var anchor = (a1.Tps + a2.Tps) / 2;
+            var anchorWal = (wal1 + wal2) / 2;
             tps = run.Filed.Count / run.Elapsed.TotalSeconds;
             latencies = [.. run.Latencies.Order()];
             errors = run.Errors;
@@ -60,6 +64,10 @@ internal static class FilingBenchmark
             Console.WriteLine("|---|---|---|---|---|");
             Console.WriteLine(F($"| Filing end to end (HTTP → 201), {clients} clients, {seconds} s | {anchor:0} tx/s ({a1.Tps:0} / {a2.Tps:0}) | {tps:0} filings/s; p50 {Pgbench.Percentile(latencies, 0.5):0.0} ms, p95 {Pgbench.Percentile(latencies, 0.95):0.0} ms, p99 {Pgbench.Percentile(latencies, 0.99):0.0} ms; {errors} errors | {tps / anchor:0.00} × | ≥ 0.30 × (G1), p95 ≤ 50 ms, p99 ≤ 100 ms |"));
             Console.WriteLine(F($"| Commits per filing (pg_stat_database.xact_commit) | 1 | {commitsPerFiling:0.00} | | ≤ 1.05 |"));
+            Console.WriteLine(F($"| WAL per filing (pg_current_wal_lsn delta) | {anchorWal:N0} B ({wal1:N0} / {wal2:N0}) | {walPerFiling:N0} B | {walPerFiling / anchorWal:0.00} × | ≤ 2 × (G1b) |"));
+            var perSecond = Enumerable.Range(0, (int)Math.Ceiling(run.Elapsed.TotalSeconds)).Select(s => run.Completed.Count(c => c >= s && c < s + 1));
+            Console.WriteLine($"Filings completed in each second of the run: {string.Join(", ", perSecond)}");
+            Console.WriteLine(await GroupingRowsAsync(host.Connection));
         }
 
         // ---- SIGKILL under load: every 201 complete, retries never duplicate ----
@@ -127,10 +135,12 @@ internal static class FilingBenchmark
         Directory.Delete(folder, recursive: true);
     }
 
-    private static async Task<(List<Guid> Filed, List<double> Latencies, int Errors, TimeSpan Elapsed)> LoadAsync(HttpClient client, int clients, TimeSpan duration)
+    private static async Task<(List<Guid> Filed, List<double> Latencies, int Errors, TimeSpan Elapsed, List<double> Completed)> LoadAsync(
+        HttpClient client, int clients, TimeSpan duration)
     {
         var filed = new ConcurrentBag<Guid>();
         var latencies = new ConcurrentBag<double>();
+        var completed = new ConcurrentBag<double>();
         var errors = 0;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
@@ -143,6 +153,7 @@ internal static class FilingBenchmark
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     filed.Add(Guid.Empty);
+                    completed.Add(watch.Elapsed.TotalSeconds);
                 }
                 else
                 {
@@ -150,7 +161,7 @@ internal static class FilingBenchmark
                 }
             }
         })));
-        return ([.. filed], [.. latencies], errors, watch.Elapsed);
+        return ([.. filed], [.. latencies], errors, watch.Elapsed, [.. completed]);
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string key)
@@ -173,6 +184,36 @@ internal static class FilingBenchmark
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "citizen1@epeople.example", password = "Demo-2026!citizen" });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>The anchor run with pgbench, and the WAL it wrote per transaction.</summary>
+    private static async Task<(Pgbench.Result Result, double WalPerTransaction)> AnchorAsync(BenchmarkHost host, string script, int clients, int seconds)
+    {
+        var before = await WalAsync(host.Connection);
+        var result = await Pgbench.RunAsync(host.Server.BinDirectory, host.Server.Port, "bench", script, clients, seconds);
+        return (result, (await WalAsync(host.Connection) - before) / (double)result.Transactions);
+    }
+
+    /// <summary>The WAL position in bytes (pg_current_wal_lsn).</summary>
+    private static async Task<long> WalAsync(string connection)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        return await ScalarAsync(db, "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint", null);
+    }
+
+    /// <summary>What the similarity index and the grouping (both written in the filing's transaction) hold after the filings so far.</summary>
+    private static async Task<string> GroupingRowsAsync(string connection)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        var petitions = await ScalarAsync(db, "SELECT count(*) FROM petitions", null);
+        var signatures = await ScalarAsync(db, "SELECT count(*) FROM petition_similarity", null);
+        var bands = await ScalarAsync(db, "SELECT count(*) FROM petition_similarity_bands", null);
+        var groups = await ScalarAsync(db, "SELECT count(*) FROM petition_groups", null);
+        var members = await ScalarAsync(db, "SELECT count(*) FROM petition_group_members", null);
+        var largest = await ScalarAsync(db, "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM petition_group_members GROUP BY group_id) g", null);
+        return F($"Similarity and grouping after the warm-up and the run: {petitions:N0} petitions (the anchor's included), {signatures:N0} with similarity signatures (EPeople's filings), {bands:N0} band keys ({bands / (double)Math.Max(signatures, 1):0.0} per signed petition), {groups:N0} groups with {members:N0} members (largest {largest:N0})");
     }
 
     private static async Task<long> CommitsAsync(string connection)
