@@ -91,7 +91,7 @@ internal static class BurstAlertsBenchmark
                     {
                         await using var scope = host.Services.CreateAsyncScope();
                         var alertsStep = scope.ServiceProvider.GetServices<IAfterDailyCountsStep>().OfType<BurstAlertsStep>().Single();
-                        await alertsStep.RunAsync(run.Refresh, CancellationToken.None);
+                        await alertsStep.RunAsync(run.Refresh, null, CancellationToken.None);
                     }));
                     peak = Math.Max(peak, sampler.Stop());
                 }
