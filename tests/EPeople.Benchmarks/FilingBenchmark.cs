@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EPeople.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace EPeople.Benchmarks;
@@ -26,8 +27,17 @@ internal static class FilingBenchmark
         region = "11680", isPublic = false, contactPhone = "010-1234-5678", consentToPersonalData = true,
     };
 
-    public static async Task RunAsync(BenchmarkHost host, int clients, int seconds, int kills)
+    /// <summary>
+    /// With <c>--distinct</c>, every filing has a title and body of its own (random syllables after the usual text), so
+    /// no two are the same content: the everyday case, where grouping finds nothing and no two filings share its lock.
+    /// Without it, every filing is the same citizen's same text: the grouping lock's worst case.
+    /// </summary>
+    private static bool _distinct;
+
+    public static async Task RunAsync(BenchmarkHost host, int clients, int seconds, int kills, bool distinct = false)
     {
+        _distinct = distinct;
+        Console.WriteLine(distinct ? "content: distinct per filing (--distinct)" : "content: identical for every filing (one citizen)");
         var folder = Directory.CreateTempSubdirectory("epeople-bench-filing-").FullName;
         var settings = new Dictionary<string, string>
         {
@@ -44,13 +54,15 @@ internal static class FilingBenchmark
         var (tps, latencies, errors, commitsPerFiling) = (0.0, new List<double>(), 0, 0.0);
         await using (var app = await AppProcess.StartAsync(settings, folder))
         {
-            using var client = await CitizenAsync(app);
-            await LoadAsync(client, clients, TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, caches
+            // Distinct content comes from distinct citizens, one per client (the everyday case: nobody's filings wait for
+            // another's grouping lock); the identical case is one citizen's.
+            var citizens = distinct ? await CitizensAsync(host, app, clients) : [await CitizenAsync(app)];
+            await LoadAsync(citizens, clients, TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, caches
             var anchorScript = await AnchorScriptAsync(host.Connection);
             var (a1, wal1) = await AnchorAsync(host, anchorScript, clients, seconds);
             var commitsBefore = await CommitsAsync(host.Connection);
             var walBefore = await WalAsync(host.Connection);
-            var run = await LoadAsync(client, clients, TimeSpan.FromSeconds(seconds));
+            var run = await LoadAsync(citizens, clients, TimeSpan.FromSeconds(seconds));
             var walPerFiling = (await WalAsync(host.Connection) - walBefore) / (double)run.Filed.Count;
             commitsPerFiling = (await CommitsAsync(host.Connection) - commitsBefore - 1) / (double)run.Filed.Count;
             var (a2, wal2) = await AnchorAsync(host, anchorScript, clients, seconds);
@@ -136,15 +148,16 @@ internal static class FilingBenchmark
     }
 
     private static async Task<(List<Guid> Filed, List<double> Latencies, int Errors, TimeSpan Elapsed, List<double> Completed)> LoadAsync(
-        HttpClient client, int clients, TimeSpan duration)
+        List<HttpClient> citizens, int clients, TimeSpan duration)
     {
         var filed = new ConcurrentBag<Guid>();
         var latencies = new ConcurrentBag<double>();
         var completed = new ConcurrentBag<double>();
         var errors = 0;
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
+            var client = citizens[c % citizens.Count];
             while (watch.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();
@@ -164,9 +177,20 @@ internal static class FilingBenchmark
         return ([.. filed], [.. latencies], errors, watch.Elapsed, [.. completed]);
     }
 
+    private static object DistinctFiling()
+    {
+        static string Syllables(int count) => string.Concat(Enumerable.Range(0, count).Select(_ => (char)('가' + Random.Shared.Next(11172))));
+        return new
+        {
+            kind = "CivilPetition", subtype = "Grievance", title = "보도블록 파손 신고 " + Syllables(8),
+            body = "집 앞 보도블록이 여러 장 깨졌습니다. " + Syllables(400),
+            region = "11680", isPublic = false, contactPhone = "010-1234-5678", consentToPersonalData = true,
+        };
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string key)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/petitions") { Content = JsonContent.Create(Filing) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/petitions") { Content = JsonContent.Create(_distinct ? DistinctFiling() : Filing) };
         request.Headers.Add("Idempotency-Key", key);
         return client.SendAsync(request);
     }
@@ -176,6 +200,40 @@ internal static class FilingBenchmark
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(app));
         return client;
+    }
+
+    /// <summary>Registers and confirms <paramref name="count"/> citizens through the product's account service, each signed in.</summary>
+    private static async Task<List<HttpClient>> CitizensAsync(BenchmarkHost host, AppProcess app, int count)
+    {
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < count; i++)
+        {
+            var email = $"bench.citizen{i}.{Guid.NewGuid():N}@epeople.example";
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                var accounts = scope.ServiceProvider.GetRequiredService<EPeople.Application.Abstractions.IAccountService>();
+                var code = "";
+                var id = await accounts.RegisterCitizenAsync(email, "Bench-2026!citizen", $"시민{i}", (_, c) =>
+                {
+                    code = c;
+                    return new EPeople.Application.Outbox.EmailMessage(email, "confirm", c, c);
+                }, CancellationToken.None);
+                if (!await accounts.ConfirmEmailAsync(id, code))
+                {
+                    throw new InvalidOperationException("A benchmark citizen could not be confirmed.");
+                }
+            }
+
+            using var login = app.CreateClient();
+            var response = await login.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Bench-2026!citizen" });
+            response.EnsureSuccessStatusCode();
+            var client = app.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+            clients.Add(client);
+        }
+
+        return clients;
     }
 
     private static async Task<string> TokenAsync(AppProcess app)

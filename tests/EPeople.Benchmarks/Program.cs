@@ -53,7 +53,7 @@ Console.WriteLine($"EPeople engine benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH
 await using var host = await BenchmarkHost.StartAsync();
 if (args.Contains("filing"))
 {
-    await FilingBenchmark.RunAsync(host, clients, seconds, Arg("--kills", 5));
+    await FilingBenchmark.RunAsync(host, clients, seconds, Arg("--kills", 5), args.Contains("--distinct"));
     return 0;
 }
 
