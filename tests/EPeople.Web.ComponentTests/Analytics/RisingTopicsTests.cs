@@ -98,18 +98,8 @@ public sealed class RisingTopicsTests
     [Test]
     public void ShouldNameWhatRoseOnAVolumeAlert()
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ko");
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ko");
-        using var context = new BunitContext();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        context.Services.AddLogging();
-        context.Services.AddSingleton<ISender>(new FakeSender());
-        context.Services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
-        context.Services.AddScoped<CurrentUser>();
-        context.Services.AddScoped<CircuitClientAddress>();
-        context.Services.AddScoped<ScopedSender>();
-        context.AddAuthorization().SetAuthorized("kim").SetRoles(Roles.Analyst);
+        var (context, _) = Context(Roles.Analyst, "ko");
+        using var _context = context;
         var volume = Alert() with { Id = $"2026-10-31/institution:{Seoul}", Terms = [Seoul] };
 
         var card = context.Render<AlertCard>(p => p.Add(c => c.Alert, volume).Add(c => c.Index, 0));
