@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.Configure<SmsOptions>(configuration.GetSection(SmsOptions.Section));
         services.PostConfigure<SmsOptions>(o => o.OutboxDirectory = Path.GetFullPath(o.OutboxDirectory, contentRootPath));
         services.AddScoped<IOutboxChannel, FileSmsChannel>();
+        services.AddScoped<IOutboxChannel, PetitionGroupingChannel>();
         services.AddScoped<OutboxDispatcher>();
 
         services.Configure<EPeople.Application.Petitions.PetitionOptions>(configuration.GetSection(EPeople.Application.Petitions.PetitionOptions.Section));

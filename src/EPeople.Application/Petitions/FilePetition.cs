@@ -129,8 +129,8 @@ internal sealed class FilePetitionCommandHandler(
             PetitionId = petition.Id, Rank = i + 1, InstitutionCode = d.InstitutionCode, Confidence = d.Confidence,
             Reason = d.Reason.ToString(), ReasonKind = d.Reason.Kind, ReasonDetail = d.Reason.Detail, ReasonTerms = d.Reason.Terms is { Count: > 0 } terms ? string.Join(", ", terms) is var joined && joined.Length > 200 ? joined[..200] : joined : null,
         }));
-        // Its similarity signatures and the groups it makes (repeated, duplicate, mass) are written in the same commit.
-        await grouper.OnFiledAsync(petition, cancellationToken);
+        // Its similarity signatures, and the request to group it (repeated, duplicate, mass), are written in the same commit.
+        grouper.OnFiled(petition, now);
         if (command.IdempotencyKey is { } newKey)
         {
             db.FilingKeys.Add(new FilingKeyRecord { PetitionerId = petitionerId, Key = newKey, RequestHash = hash, PetitionId = petition.Id, CreatedAt = now });

@@ -7,6 +7,7 @@ using EPeople.Application.FunctionalTests.Testing;
 using EPeople.Application.Petitions;
 using EPeople.Application.Security;
 using EPeople.Domain.Petitions;
+using EPeople.Infrastructure.Outbox;
 using EPeople.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,8 +48,12 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
         var filed = await App.SendAsync(new FilePetitionCommand("CivilPetition", "Grievance", title ?? Title, body ?? Body, institution, null, isPublic,
             null, null, ConsentToPersonalData: true));
         filed.Institution.Code.ShouldBe(institution);
+        await GroupFiledAsync();
         return filed.Id;
     }
+
+    /// <summary>What the outbox dispatch job does a few seconds after a filing: the grouping requests are delivered, one after another.</summary>
+    private Task<int> GroupFiledAsync() => App.ExecuteAsync<OutboxDispatcher, int>(d => d.DispatchDueAsync(500, CancellationToken.None));
 
     private async Task<IReadOnlyList<PetitionGroupDto>> GroupsOfAsync(Guid petitionId, string institution)
     {
@@ -416,6 +421,7 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
         {
             App.User.Set($"군중{i}", [Roles.Citizen], id: Guid.NewGuid());
             await App.SendAsync(new FilePetitionCommand("CivilPetition", "Grievance", Title, Body, Gangnam, null, false, null, null, ConsentToPersonalData: true));
+            await GroupFiledAsync();
         }
 
         await FileAsync(0, Gangnam);
@@ -475,7 +481,9 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
             return filed.Id;
         })).ToList();
         start.SetResult();
-        return await Task.WhenAll(filings);
+        var ids = await Task.WhenAll(filings);
+        await GroupFiledAsync();
+        return ids;
     }
 
     /// <summary>Every group's kind and number of members, by kind then creation.</summary>

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using EPeople.Infrastructure.Outbox;
 using EPeople.Web.FunctionalTests.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EPeople.Web.FunctionalTests.Api;
 
@@ -27,6 +29,11 @@ public sealed class PetitionGroupApiTests
         await FileAsync(citizen, subject, body);
         await FileAsync(citizen, subject, body);
         var third = await FileAsync(citizen, subject, body);
+        // Filings are grouped by the outbox dispatch job a moment later; deliver the requests now rather than wait for it.
+        await using (var scope = WebTestSetup.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(500, CancellationToken.None);
+        }
 
         using var seoul = await WebTestSetup.SignedInAsync(DemoAccounts.SeoulOfficer.Email, DemoAccounts.SeoulOfficer.Password);
         var groups = await seoul.GetFromJsonAsync<JsonElement>($"/api/v1/petitions/{third}/groups");
