@@ -39,6 +39,9 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             ["Scheduler:Enabled"] = "false",
             ["Seed:Directory"] = Path.Combine(AppContext.BaseDirectory, "samples"),
             ["Seed:Institutions"] = "false",
+            // What the outbox dispatcher delivers here (the filing benchmark's drain) is written to scratch folders.
+            ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "epeople-bench-mail"),
+            ["Sms:OutboxDirectory"] = Path.Combine(Path.GetTempPath(), "epeople-bench-sms"),
         }).Build();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddEPeopleHeadless(configuration, AppContext.BaseDirectory);

@@ -129,7 +129,7 @@ internal sealed class FilePetitionCommandHandler(
             PetitionId = petition.Id, Rank = i + 1, InstitutionCode = d.InstitutionCode, Confidence = d.Confidence,
             Reason = d.Reason.ToString(), ReasonKind = d.Reason.Kind, ReasonDetail = d.Reason.Detail, ReasonTerms = d.Reason.Terms is { Count: > 0 } terms ? string.Join(", ", terms) is var joined && joined.Length > 200 ? joined[..200] : joined : null,
         }));
-        // Its similarity signatures, and the request to group it (repeated, duplicate, mass), are written in the same commit.
+        // The request to index and group it (repeated, duplicate, mass) is written in the same commit, and done seconds later.
         grouper.OnFiled(petition, now);
         if (command.IdempotencyKey is { } newKey)
         {

@@ -8,6 +8,7 @@ namespace EPeople.Infrastructure.Outbox;
 /// <summary>
 /// Delivers due outbox messages through their channels, recording each outcome as it goes so that one bad
 /// message neither blocks nor undoes the others. A failure is retried with back-off, up to <see cref="MaxAttempts"/>.
+/// Messages of a channel that delivers in batches (<see cref="IOutboxBatchChannel"/>) go together, with one save.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     EPeopleDbContext db, IEnumerable<IOutboxChannel> channels, TimeProvider clock, ILogger<OutboxDispatcher> logger)
@@ -24,7 +25,32 @@ public sealed partial class OutboxDispatcher(
             .Take(batchSize)
             .ToListAsync(cancellationToken);
         var delivered = 0;
-        foreach (var message in due)
+        var oneByOne = new List<OutboxMessage>();
+        foreach (var ofType in due.GroupBy(m => m.Type))
+        {
+            var messages = ofType.ToList();
+            if (channels.FirstOrDefault(c => c.Type == ofType.Key) is IOutboxBatchChannel batchChannel && messages.Count > 1)
+            {
+                try
+                {
+                    await batchChannel.DeliverAsync(messages, cancellationToken);
+                    var at = clock.GetUtcNow();
+                    messages.ForEach(m => m.MarkDispatched(at));
+                    await db.SaveChangesAsync(cancellationToken);
+                    delivered += messages.Count;
+                    continue;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // All or nothing failed: one by one below, so that the bad message is found and the others still go.
+                    LogBatchFailed(logger, ex, ofType.Key, messages.Count);
+                }
+            }
+
+            oneByOne.AddRange(messages);
+        }
+
+        foreach (var message in oneByOne)
         {
             var channel = channels.FirstOrDefault(c => c.Type == message.Type);
             try
@@ -49,6 +75,10 @@ public sealed partial class OutboxDispatcher(
 
         return delivered;
     }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
+        Message = "A batch of {Count} outbox messages ({Type}) failed; delivering them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, string type, int count);
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Warning,
         Message = "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}")]

@@ -4,6 +4,7 @@ using EPeople.Application.Analytics.Grouping;
 using EPeople.Application.Analytics.Similarity;
 using EPeople.Application.Errors;
 using EPeople.Application.FunctionalTests.Testing;
+using EPeople.Application.Outbox;
 using EPeople.Application.Petitions;
 using EPeople.Application.Security;
 using EPeople.Domain.Petitions;
@@ -42,13 +43,17 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
     private async Task RunAsOfficerOfAsync(string institution) =>
         App.User.Set($"officer.{institution}@test", [Roles.Official], await App.InstitutionIdAsync(institution), position: "Officer");
 
-    private async Task<Guid> FileAsync(int citizen, string institution, string? title = null, string? body = null, bool isPublic = false)
+    private async Task<Guid> FileAsync(int citizen, string institution, string? title = null, string? body = null, bool isPublic = false, bool deliver = true)
     {
         RunAsCitizen(citizen);
         var filed = await App.SendAsync(new FilePetitionCommand("CivilPetition", "Grievance", title ?? Title, body ?? Body, institution, null, isPublic,
             null, null, ConsentToPersonalData: true));
         filed.Institution.Code.ShouldBe(institution);
-        await GroupFiledAsync();
+        if (deliver)
+        {
+            await GroupFiledAsync();
+        }
+
         return filed.Id;
     }
 
@@ -124,6 +129,67 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
         }
 
         (await GroupsOfAsync(last, Gangnam)).Select(g => g.Kind).ShouldBe(["Repeated"]);
+    }
+
+    [Test]
+    public async Task ShouldIndexAndGroupAFilingWhenItsRequestIsDeliveredAndOnlyOnceWhenDeliveredAgain()
+    {
+        await FileAsync(0, Gangnam);
+        await FileAsync(0, Gangnam);
+        var third = await FileAsync(0, Gangnam, deliver: false);
+
+        // The filing's commit holds the request, not the index: its signatures and bands cost the grouping job, not the filer.
+        (await App.QueryDbAsync(db => db.PetitionSimilarities.CountAsync(s => s.PetitionId == third))).ShouldBe(0);
+        (await App.QueryDbAsync(db => db.PetitionSimilarityBands.CountAsync(b => b.PetitionId == third))).ShouldBe(0);
+        (await App.QueryDbAsync(db => db.OutboxMessages.CountAsync(m => m.Type == PetitionGrouper.GroupingMessageType && m.Status == OutboxStatus.Pending)))
+            .ShouldBe(1);
+        (await App.QueryDbAsync(db => db.PetitionGroups.CountAsync())).ShouldBe(0);
+
+        await GroupFiledAsync();
+        (await App.QueryDbAsync(db => db.PetitionSimilarities.CountAsync(s => s.PetitionId == third))).ShouldBe(1);
+        (await GroupsOfAsync(third, Gangnam)).ShouldHaveSingleItem().MemberCount.ShouldBe(3);
+
+        // Delivered again (at least once): nothing is indexed or joined twice.
+        await App.ExecuteAsync<PetitionGrouper>(g => g.GroupFiledAsync(third, CancellationToken.None));
+        (await App.QueryDbAsync(db => db.PetitionSimilarities.CountAsync())).ShouldBe(3);
+        (await App.QueryDbAsync(db => db.PetitionSimilarityBands.CountAsync())).ShouldBe(3 * 2 * MinHash.Bands);
+        (await App.QueryDbAsync(db => db.PetitionGroupMembers.CountAsync())).ShouldBe(3);
+    }
+
+    [Test]
+    public async Task ShouldGroupABacklogOfRequestsDeliveredTogetherAsIfDeliveredOneByOne()
+    {
+        async Task FileTopicAsync((string Title, string Body) topic, bool deliver)
+        {
+            for (var n = 0; n < 3; n++)
+            {
+                await FileAsync(0, Gangnam, topic.Title, topic.Body, deliver: deliver); // repeated from the third
+            }
+
+            for (var citizen = 1; citizen <= 4; citizen++)
+            {
+                await FileAsync(citizen, Gangnam, topic.Title, topic.Body, deliver: deliver); // mass from the fifth person
+            }
+
+            await FileAsync(0, Other, topic.Title, topic.Body, deliver: deliver); // duplicate with another institution
+        }
+
+        await FileTopicAsync(Topics[0], deliver: true);
+        var oneByOne = await GroupSizesAsync();
+        oneByOne.Select(g => g.Item1).ShouldBe([PetitionGroupKind.Repeated, PetitionGroupKind.Mass, PetitionGroupKind.Duplicate], ignoreOrder: true);
+
+        // The dispatch job's batch: every request of the backlog in one delivery and one transaction.
+        await FileTopicAsync(Topics[1], deliver: false);
+        await GroupFiledAsync();
+        (await GroupSizesAsync()).ShouldBe([.. oneByOne, .. oneByOne], ignoreOrder: true);
+
+        // A batch needing more grouping-lock keys than allowed is halved until it fits, down to one petition at a time.
+        await FileTopicAsync(Topics[2], deliver: false);
+        var requests = await App.QueryDbAsync(db => db.OutboxMessages.Where(m => m.Type == PetitionGrouper.GroupingMessageType && m.Status == OutboxStatus.Pending).ToListAsync());
+        requests.Count.ShouldBe(8);
+        await App.ExecuteAsync<IServiceScopeFactory>(scopes => new PetitionGroupingChannel(scopes) { MaxLockKeys = 30 }.DeliverAsync(requests, CancellationToken.None));
+        (await GroupSizesAsync()).ShouldBe([.. oneByOne, .. oneByOne, .. oneByOne], ignoreOrder: true);
+        (await App.QueryDbAsync(db => db.PetitionSimilarities.CountAsync())).ShouldBe(24);
     }
 
     [Test]
@@ -427,6 +493,24 @@ public sealed class PetitionGroupingTests(DatabaseProvider provider) : DatabaseT
         await FileAsync(0, Gangnam);
 
         (await GroupSizesAsync()).ShouldBe([(PetitionGroupKind.Repeated, 3), (PetitionGroupKind.Mass, 33)], ignoreOrder: true);
+    }
+
+    [Test]
+    public async Task ShouldGrowOneMassGroupFromAFloodDeliveredInBatches()
+    {
+        // Everyone new, so nobody's own earlier petitions lead to the group: only the latest petitions per band key do.
+        for (var batch = 0; batch < 3; batch++)
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                App.User.Set($"군중{batch}-{i}", [Roles.Citizen], id: Guid.NewGuid());
+                await App.SendAsync(new FilePetitionCommand("CivilPetition", "Grievance", Title, Body, Gangnam, null, false, null, null, ConsentToPersonalData: true));
+            }
+
+            await GroupFiledAsync(); // more than a band's candidates at once
+        }
+
+        (await GroupSizesAsync()).ShouldBe([(PetitionGroupKind.Mass, 36)]);
     }
 
     private async Task<Guid> LoadUnindexedAsync(int citizen, string institution, string? title = null, string? body = null, bool withdrawn = false)

@@ -3,6 +3,8 @@ using EPeople.Application.Outbox;
 using EPeople.Infrastructure.Outbox;
 using EPeople.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EPeople.Application.FunctionalTests.Outbox;
 
@@ -81,5 +83,67 @@ public sealed class OutboxDispatcherTests(DatabaseProvider provider) : DatabaseT
         var message = await App.QueryDbAsync(db => db.OutboxMessages.SingleAsync());
         message.Status.ShouldBe(OutboxStatus.Failed);
         message.Attempts.ShouldBe(OutboxDispatcher.MaxAttempts);
+    }
+
+    [Test]
+    public async Task ShouldDeliverABatchChannelsMessagesTogetherAndOneByOneWhenTheBatchFails()
+    {
+        var channel = new RecordingBatchChannel();
+        await EnqueueRawAsync("b1", "good-1");
+        await EnqueueRawAsync("b2", "good-2");
+        await EnqueueAsync("mail");
+
+        (await DispatchWithAsync(channel)).ShouldBe(3);
+        channel.Batches.ShouldBe([2]); // one delivery for both, one save
+        channel.Singles.ShouldBeEmpty();
+
+        await EnqueueRawAsync("b3", "good-3");
+        await EnqueueRawAsync("b4", "bad");
+        await EnqueueRawAsync("b5", "good-5");
+        (await DispatchWithAsync(channel)).ShouldBe(2);
+        channel.Batches.ShouldBe([2, 3]);
+        channel.Singles.ShouldBe(["good-3", "bad", "good-5"]);
+        var bad = await App.QueryDbAsync(db => db.OutboxMessages.SingleAsync(m => m.IdempotencyKey == "b4"));
+        (bad.Status, bad.Attempts).ShouldBe((OutboxStatus.Pending, 1));
+        (await App.QueryDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Dispatched))).ShouldBe(5);
+    }
+
+    private Task<int> EnqueueRawAsync(string key, string payload) =>
+        App.QueryDbAsync(async db =>
+        {
+            db.OutboxMessages.Add(new OutboxMessage("application", RecordingBatchChannel.Kind, payload, key, App.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        });
+
+    private Task<int> DispatchWithAsync(RecordingBatchChannel channel) =>
+        App.ExecuteAsync<IServiceProvider, int>(services =>
+        {
+            var db = services.GetRequiredService<EPeopleDbContext>();
+            IOutboxChannel[] channels = [.. services.GetServices<IOutboxChannel>(), channel];
+            return new OutboxDispatcher(db, channels, App.Clock, NullLogger<OutboxDispatcher>.Instance).DispatchDueAsync(10, CancellationToken.None);
+        });
+
+    /// <summary>Delivers in batches, refusing any batch or message whose payload is "bad".</summary>
+    private sealed class RecordingBatchChannel : IOutboxBatchChannel
+    {
+        public const string Kind = "bulk";
+
+        public List<int> Batches { get; } = [];
+
+        public List<string> Singles { get; } = [];
+
+        public string Type => Kind;
+
+        public Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            Singles.Add(message.Payload);
+            return message.Payload == "bad" ? throw new InvalidOperationException("refused") : Task.CompletedTask;
+        }
+
+        public Task DeliverAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+        {
+            Batches.Add(messages.Count);
+            return messages.Any(m => m.Payload == "bad") ? throw new InvalidOperationException("refused") : Task.CompletedTask;
+        }
     }
 }

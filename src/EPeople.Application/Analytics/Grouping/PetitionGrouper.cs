@@ -10,7 +10,8 @@ namespace EPeople.Application.Analytics.Grouping;
 /// <summary>
 /// Applies <see cref="GroupingRules"/> to a petition: its signatures are indexed, the earlier petitions of the same
 /// content found through the band index, and the groups it makes created or joined. Everything is only tracked: the
-/// filing's one commit (or the recompute's save) writes it, so a petition is never saved half-grouped.
+/// caller's one commit (the grouping request's delivery, or the recompute's save) writes it, so a petition is never
+/// saved half-grouped.
 /// </summary>
 /// <remarks>
 /// Two filings of the same content in flight at once would each read the earlier petitions without the other, and each
@@ -37,23 +38,21 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
     public const string GroupingMessageType = "petition-grouping";
 
     /// <summary>
-    /// At filing, inside the filing's transaction: index the new (not yet saved) petition, and put the request to group it
-    /// in the outbox, written by the same commit. Grouping itself happens seconds later, one petition at a time
-    /// (<see cref="GroupFiledAsync"/>): inside the filing it took the grouping lock and read the candidates on every
-    /// filing's path, which cost filing two thirds of its throughput and made identical filings wait for each other.
+    /// At filing, inside the filing's transaction: put the request to index and group the new (not yet saved) petition in
+    /// the outbox, written by the same commit. Indexing and grouping happen seconds later, one petition at a time
+    /// (<see cref="GroupFiledAsync"/>). Inside the filing, grouping took the lock and read the candidates on every filing's
+    /// path (two thirds of filing's throughput, and identical filings waited for each other); indexing alone still wrote
+    /// two signatures and forty band keys with every filing, doubling its WAL. A filing now writes one row for both.
     /// </summary>
-    public void OnFiled(Petition petition, DateTimeOffset now)
-    {
-        index.Add(petition);
+    public void OnFiled(Petition petition, DateTimeOffset now) =>
         db.OutboxMessages.Add(new OutboxMessage(GroupingSource, GroupingMessageType, petition.Id.ToString(), $"group:{petition.Id:N}", now));
-    }
 
     /// <summary>The outbox source of grouping requests (the notices are <c>application</c>'s).</summary>
     public const string GroupingSource = "grouping";
 
     /// <summary>
-    /// Groups a filed petition, in a transaction of its own (the outbox dispatcher's delivery of the request): under the
-    /// grouping lock, by the same rules as the recompute. At least once, and harmless when repeated: a petition already in
+    /// Indexes and groups a filed petition, in a transaction of its own (the outbox dispatcher's delivery of the request):
+    /// under the grouping lock, by the same rules as the recompute. At least once, and harmless when repeated: a petition already in
     /// its groups joins nothing twice. A petition withdrawn meanwhile, or gone, is left alone.
     /// </summary>
     public async Task GroupFiledAsync(Guid petitionId, CancellationToken cancellationToken)
@@ -67,6 +66,46 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Indexes and groups many filed petitions in one transaction (the outbox dispatcher's delivery of a batch of requests):
+    /// one commit for the batch instead of one per petition, by the same rules and under the same locks as the backfill
+    /// (<see cref="IndexAndGroupAsync"/>), so the grouping job keeps up with filing. Returns false, having written nothing,
+    /// when the batch would need more than <paramref name="maxLockKeys"/> grouping-lock keys: the caller splits it. A
+    /// request delivered again, for a petition already indexed, is grouped again in a transaction of its own
+    /// (<see cref="GroupFiledAsync(Guid, CancellationToken)"/>), joining nothing twice; one gone is left alone.
+    /// </summary>
+    public async Task<bool> GroupFiledAsync(IReadOnlyCollection<Guid> petitionIds, int maxLockKeys, CancellationToken cancellationToken)
+    {
+        var ids = petitionIds.Distinct().ToList();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Taken before reading which are unindexed, so the backfill (which holds it too) cannot index one of them meanwhile.
+            await groupingLock.AcquireAsync([IndexingKey], cancellationToken);
+            var unindexed = await db.Petitions.AsNoTracking()
+                .Where(p => ids.Contains(p.Id) && !db.PetitionSimilarities.Any(s => s.PetitionId == p.Id))
+                .OrderBy(p => p.FiledAt).ThenBy(p => p.Id) // the order they were filed in
+                .Select(p => new Unindexed(p.Id, p.PetitionerId, p.InstitutionCode, p.Title, p.Body, p.Status))
+                .ToListAsync(cancellationToken);
+            if (unindexed.Count > 0 && await IndexAndGroupAsync(unindexed, maxLockKeys, cancellationToken) is null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return false;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            ids.RemoveAll(id => unindexed.Exists(p => p.Id == id));
+        }
+
+        foreach (var indexed in ids) // delivered before: regrouping finds the groups it is in
+        {
+            await GroupFiledAsync(indexed, cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>For the recompute, inside the caller's transaction (one per petition): group a petition again, indexing it first if it never was.</summary>
@@ -97,7 +136,7 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
     /// </summary>
     public async Task<int?> IndexAndGroupAsync(IReadOnlyList<Unindexed> petitions, int maxLockKeys, CancellationToken cancellationToken)
     {
-        var records = petitions.Select(p => index.Add(p.Id, p.Title, p.Body)).ToList(); // tracked, written after the lock
+        var records = petitions.Select(p => SimilarityIndex.Sign(p.Id, p.Title, p.Body)).ToList(); // written after the lock
 
         // Only those with a petition of the same content, indexed already or in this batch, can group, and only they take
         // the lock: all of them would hold 21 keys each until the batch commits, and PostgreSQL keeps advisory locks in a
@@ -141,13 +180,25 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
         }
 
         await groupingLock.AcquireAsync(keys, cancellationToken);
+        // Those that group are indexed one after another, each as it is grouped, so each sees the petitions before it (in
+        // the order given) and the groups they made, as if filed one after the other. Indexed all at once, the bounded
+        // candidates (the latest per band key) of every one would be the batch's own latest, none of them grouped yet: a
+        // flood delivered in batches would start a new group with each batch instead of joining the last one's.
+        var groupingSet = grouping.ToHashSet();
+        foreach (var i in Enumerable.Range(0, records.Count).Where(i => !groupingSet.Contains(i)))
+        {
+            index.Track(records[i]);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         var made = 0;
         foreach (var i in grouping)
         {
             var filing = FilingOf(petitions[i]);
-            made += await JoinAllAsync(filing, await MatchesAsync(filing, records[i].ContentSignature, cancellationToken), petitions[i].Title, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken); // the next one finds the groups this one made
+            var matches = await MatchesAsync(filing, records[i].ContentSignature, cancellationToken);
+            index.Track(records[i]);
+            made += await JoinAllAsync(filing, matches, petitions[i].Title, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken); // the next one finds this one and the groups it made
         }
 
         return made;

@@ -12,9 +12,9 @@ namespace EPeople.Application.Analytics.Grouping;
 /// repeated petition is still repeated; a withdrawn one joins no group). Batches of 2,000 (<see cref="BatchSize"/>) in petition id
 /// order (keyset), one transaction each: a run that stops keeps the batches it committed, and the next run reads only
 /// what is still missing, so running it twice changes nothing. Indexed petitions are not regrouped (that is
-/// <see cref="RecomputePetitionGroupsCommand"/>). The incremental runs skip the step, as filings index themselves and
-/// the anti-join would scan every petition each time; but the scheduled job's first run on a database (no daily counts
-/// yet: a new or upgraded one) is a full run, so such a database is indexed without anyone asking.
+/// <see cref="RecomputePetitionGroupsCommand"/>). The incremental runs skip the step, as every filing is indexed by its
+/// own grouping request and the anti-join would scan every petition each time; but the scheduled job's first run on a
+/// database (no daily counts yet: a new or upgraded one) is a full run, so such a database is indexed without anyone asking.
 /// </summary>
 internal sealed partial class SimilarityBackfillStep(IEPeopleDbContext db, PetitionGrouper grouper, IGroupingLock groupingLock, ILogger<SimilarityBackfillStep> logger)
     : IAfterDailyCountsStep

@@ -28,15 +28,24 @@ internal sealed class SimilarityIndex(IEPeopleDbContext db)
     /// <summary>The same for a petition read as a projection (the backfill of petitions filed before signatures existed).</summary>
     public PetitionSimilarityRecord Add(Guid petitionId, string title, string? body)
     {
-        var record = new PetitionSimilarityRecord
-        {
-            PetitionId = petitionId,
-            TitleSignature = MinHash.Signature(title),
-            ContentSignature = MinHash.Signature(ContentOf(title, body)),
-        };
-        db.PetitionSimilarities.Add(record);
-        db.PetitionSimilarityBands.AddRange(Keys(record).Distinct().Select(k => new PetitionSimilarityBandRecord { Key = k, PetitionId = petitionId }));
+        var record = Sign(petitionId, title, body);
+        Track(record);
         return record;
+    }
+
+    /// <summary>A petition's signatures, not yet tracked (<see cref="Track"/>).</summary>
+    public static PetitionSimilarityRecord Sign(Guid petitionId, string title, string? body) => new()
+    {
+        PetitionId = petitionId,
+        TitleSignature = MinHash.Signature(title),
+        ContentSignature = MinHash.Signature(ContentOf(title, body)),
+    };
+
+    /// <summary>Tracks the signatures and their band keys; the caller's save writes them.</summary>
+    public void Track(PetitionSimilarityRecord record)
+    {
+        db.PetitionSimilarities.Add(record);
+        db.PetitionSimilarityBands.AddRange(Keys(record).Distinct().Select(k => new PetitionSimilarityBandRecord { Key = k, PetitionId = record.PetitionId }));
     }
 
     public static string ContentOf(string title, string? body) => $"{title}\n{body}";
