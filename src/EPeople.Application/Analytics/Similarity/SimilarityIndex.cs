@@ -20,6 +20,13 @@ internal sealed class SimilarityIndex(IEPeopleDbContext db)
     /// <summary>A petitioner's own latest petitions looked at besides (a flood of other people's must not hide one person's repeats).</summary>
     public const int OwnCandidates = 200;
 
+    /// <summary>
+    /// Of those, the latest that share a band key are compared: enough for the repeated rule (the third) and to find the
+    /// group the earlier ones are in, without reading 200 signatures for each filing of a person who files the same text
+    /// over and over.
+    /// </summary>
+    public const int OwnMatches = 16;
+
     public sealed record Match(Guid PetitionId, double Similarity);
 
     /// <summary>Tracks the petition's signatures and band keys; the caller's save writes them with the petition.</summary>
@@ -68,8 +75,9 @@ internal sealed class SimilarityIndex(IEPeopleDbContext db)
                 .OrderByDescending(p => p.FiledAt).Select(p => p.Id).Take(OwnCandidates).ToListAsync(cancellationToken);
             if (own.Count > 0)
             {
-                ids.UnionWith(await db.PetitionSimilarityBands.AsNoTracking().Where(b => own.Contains(b.PetitionId) && keys.Contains(b.Key))
-                    .Select(b => b.PetitionId).Distinct().ToListAsync(cancellationToken));
+                var sharing = (await db.PetitionSimilarityBands.AsNoTracking().Where(b => own.Contains(b.PetitionId) && keys.Contains(b.Key))
+                    .Select(b => b.PetitionId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+                ids.UnionWith(own.Where(sharing.Contains).Take(OwnMatches)); // the latest: one person filing the same thousands of times reads a few
             }
         }
 
@@ -89,6 +97,18 @@ internal sealed class SimilarityIndex(IEPeopleDbContext db)
             .ToListAsync(cancellationToken);
         return [.. signatures.Select(s => new Match(s.PetitionId, MinHash.Estimate(signature, s.Signature)))
             .Where(m => m.Similarity >= threshold).OrderByDescending(m => m.Similarity).ThenBy(m => m.PetitionId)];
+    }
+
+    /// <summary>Which of these band keys any stored petition has (read in chunks, so that a backfill batch's keys never make one huge list).</summary>
+    public async Task<HashSet<long>> IndexedAsync(IEnumerable<long> keys, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<long>();
+        foreach (var chunk in keys.Distinct().Chunk(2000))
+        {
+            found.UnionWith(await db.PetitionSimilarityBands.AsNoTracking().Where(b => chunk.Contains(b.Key)).Select(b => b.Key).Distinct().ToListAsync(cancellationToken));
+        }
+
+        return found;
     }
 
     private static IEnumerable<long> Keys(PetitionSimilarityRecord record) =>
