@@ -16,9 +16,10 @@ namespace EPeople.Benchmarks;
 /// <summary>
 /// Goal G1 (PERFORMANCE.md): filing end to end — HTTP, validation, routing, workflow start, first task, notice, commit —
 /// with the product as its own process, 16 clients, against a pgbench anchor doing the same inserts in one transaction;
-/// commits per filing from pg_stat_database and WAL bytes per filing from pg_current_wal_lsn (G1b), and the rows the
-/// similarity index and grouping wrote with the filings (every filing here has the same title and body). Then G9-style crash consistency: the process is killed with SIGKILL several
-/// times under load while clients retry with their Idempotency-Key; every 201 must be complete and nothing duplicated.
+/// commits per filing from pg_stat_database and WAL bytes per filing from pg_current_wal_lsn (G1b). Then the outbox the
+/// run left, delivered as the dispatch job does: the grouping requests (indexing and grouping) and the notices, each timed,
+/// and the similarity and grouping rows that result. Then G9-style crash consistency: the process is killed with SIGKILL
+/// several times under load while clients retry with their Idempotency-Key; every 201 must be complete and nothing duplicated.
 /// </summary>
 internal static class FilingBenchmark
 {

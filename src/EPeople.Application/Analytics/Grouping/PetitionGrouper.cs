@@ -28,7 +28,7 @@ namespace EPeople.Application.Analytics.Grouping;
 /// </remarks>
 internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex index, IGroupingLock groupingLock, TimeProvider clock)
 {
-    /// <summary>Taken first by whatever indexes petitions other than at filing (backfill, recompute), so two of them never index one petition twice.</summary>
+    /// <summary>Taken first by whatever indexes petitions (the grouping job, the backfill, the recompute), so two of them never index one petition twice.</summary>
     public static readonly long IndexingKey = Key("similarity-indexing");
 
     /// <summary>A petition read for the backfill.</summary>
@@ -140,8 +140,8 @@ internal sealed class PetitionGrouper(IEPeopleDbContext db, SimilarityIndex inde
 
         // Only those with a petition of the same content, indexed already or in this batch, can group, and only they take
         // the lock: all of them would hold 21 keys each until the batch commits, and PostgreSQL keeps advisory locks in a
-        // small shared table. As at filing, the lock comes before this transaction writes anything, so it never waits
-        // while holding rows that a filing holding the lock would wait for.
+        // small shared table. The lock comes before this transaction writes anything, so it never waits while holding
+        // rows that another grouping transaction holding the lock would wait for.
         var mates = new Dictionary<long, List<int>>();
         for (var i = 0; i < records.Count; i++)
         {

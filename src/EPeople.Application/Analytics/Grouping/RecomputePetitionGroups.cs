@@ -36,7 +36,7 @@ internal sealed class RecomputePetitionGroupsCommandHandler(IEPeopleDbContext db
             var batch = await petitions.OrderBy(p => p.FiledAt).ThenBy(p => p.Id).Take(Batch).AsNoTracking().ToListAsync(cancellationToken);
             foreach (var petition in batch)
             {
-                // One transaction per petition: the grouping lock is held until its commit, as at filing.
+                // One transaction per petition: the grouping lock is held until its commit, as in the grouping job.
                 await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
                 {
                     await grouper.RegroupAsync(petition, cancellationToken);

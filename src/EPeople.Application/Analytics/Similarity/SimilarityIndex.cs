@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EPeople.Application.Analytics.Similarity;
 
 /// <summary>
-/// The stored signatures and their band keys: written with the petition, read by an index lookup on the band keys
-/// (never a scan of the petitions), then filtered by the MinHash estimate.
+/// The stored signatures and their band keys: written by the grouping job seconds after the filing, read by an index
+/// lookup on the band keys (never a scan of the petitions), then filtered by the MinHash estimate.
 /// </summary>
 internal sealed class SimilarityIndex(IEPeopleDbContext db)
 {

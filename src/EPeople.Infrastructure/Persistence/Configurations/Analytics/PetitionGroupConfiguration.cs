@@ -16,7 +16,7 @@ internal sealed class PetitionGroupConfiguration : IEntityTypeConfiguration<Peti
         builder.Property(g => g.InstitutionCode).HasMaxLength(7).IsUnicode(false);
         builder.Property(g => g.RepresentativeTitle).HasMaxLength(200).IsRequired();
 
-        // The group list sorts by the last change (keyset on updated_at, id); the per-kind lookups at filing go through members.
+        // The group list sorts by the last change (keyset on updated_at, id); the per-kind lookups when grouping go through members.
         builder.HasIndex(g => new { g.UpdatedAt, g.Id });
         builder.HasIndex(g => new { g.Kind, g.InstitutionCode, g.UpdatedAt });
     }

@@ -10,7 +10,7 @@ internal sealed class PetitionGroupMemberConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<PetitionGroupMemberRecord> builder)
     {
         builder.ToTable("petition_group_members");
-        // (group, petition) lists a group's members; (petition) finds a petition's groups for the task page and at filing.
+        // (group, petition) lists a group's members; (petition) finds a petition's groups for the task page and when grouping.
         builder.HasKey(m => new { m.GroupId, m.PetitionId });
         builder.HasIndex(m => m.PetitionId);
         builder.HasOne<PetitionGroupRecord>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
