@@ -38,6 +38,7 @@ public interface IEPeopleDbContext
     DbSet<Analytics.AnalyticsWatermarkRecord> AnalyticsWatermarks { get; }
     DbSet<Analytics.Alerts.AnalyticsAlertRecord> AnalyticsAlerts { get; }
     DbSet<Analytics.Alerts.AnalyticsAlertInstitutionRecord> AnalyticsAlertInstitutions { get; }
+    DbSet<Analytics.Alerts.BurstDayRecord> AnalyticsBurstDays { get; }
 
     /// <summary>For the use cases that join the engine's commit in one transaction (filing, task actions).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }

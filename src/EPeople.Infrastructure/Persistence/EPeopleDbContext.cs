@@ -56,6 +56,7 @@ public abstract class EPeopleDbContext(DbContextOptions options)
     public DbSet<Application.Analytics.DailyCountRecord> AnalyticsDailyCounts => Set<Application.Analytics.DailyCountRecord>();
     public DbSet<Application.Analytics.AnalyticsWatermarkRecord> AnalyticsWatermarks => Set<Application.Analytics.AnalyticsWatermarkRecord>();
     public DbSet<Application.Analytics.Alerts.AnalyticsAlertRecord> AnalyticsAlerts => Set<Application.Analytics.Alerts.AnalyticsAlertRecord>();
+    public DbSet<Application.Analytics.Alerts.BurstDayRecord> AnalyticsBurstDays => Set<Application.Analytics.Alerts.BurstDayRecord>();
     public DbSet<Application.Analytics.Alerts.AnalyticsAlertInstitutionRecord> AnalyticsAlertInstitutions => Set<Application.Analytics.Alerts.AnalyticsAlertInstitutionRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)

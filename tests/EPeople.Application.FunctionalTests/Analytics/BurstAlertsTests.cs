@@ -142,6 +142,28 @@ public sealed class BurstAlertsTests(DatabaseProvider provider) : DatabaseTest(p
     }
 
     [Test]
+    public async Task ShouldGoOnFromTheSavedDaysReadingOnlyThePetitionsFiledSince()
+    {
+        await SeedBurstAsync();
+        await RunAfterAsync(BurstDay.AddDays(-1));
+        (await AlertsAsync()).ShouldBeEmpty();
+        var saved = await App.QueryDbAsync(db => db.AnalyticsBurstDays.AsNoTracking().OrderBy(d => d.Day).Select(d => new { d.Day, d.Total }).ToListAsync());
+        (saved[0].Day, saved[^1].Day, saved.Count).ShouldBe((FirstDay, BurstDay.AddDays(-1), 40)); // every day the detector added, once
+        saved.ShouldAllBe(d => d.Total == 10);
+
+        // Rewrite the past: were the earlier petitions read again, the burst's term would be everywhere in the baseline and
+        // nothing would rise. The saved counts say the term was never seen, and so does the sparkline.
+        await App.QueryDbAsync(db => db.Petitions.Where(p => p.FiledAt < AnalyticsDays.StartOf(BurstDay))
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Title, $"{Burst} 예전 민원")));
+        await RunAfterAsync(BurstDay);
+
+        var alert = (await AlertsAsync()).ShouldHaveSingleItem();
+        (alert.RaisedOn, alert.Count).ShouldBe((BurstDay, 30));
+        JsonSerializer.Deserialize<int[]>(alert.Series)![..^1].Sum().ShouldBe(0);
+        (await App.QueryDbAsync(db => db.AnalyticsBurstDays.CountAsync())).ShouldBe(41);
+    }
+
+    [Test]
     public async Task ShouldRaiseWithinTheHourAndKeepTheSameAlertWhenTheDayIsOver()
     {
         await SeedBurstAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EPeople.Application.Analytics.Alerts;
 using EPeople.Application.Analytics.Bursts;
 
 namespace EPeople.Application.FunctionalTests.Analytics;
@@ -94,6 +95,60 @@ public sealed class BurstDetectorTests
 
         raised.Select(a => a.Id).ShouldBe(BurstDetector.Replay(petitions).Select(a => a.Id));
         Should.Throw<ArgumentException>(() => detector.Add(SyntheticPetitions.Start, []));
+    }
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Test]
+    public void ShouldGoOnFromASavedDayExactlyAsTheDetectorThatSavedIt()
+    {
+        // A topic open across the save (days 40–43), a volume burst after it, and a topic that returns within its memory.
+        var petitions = SyntheticPetitions.Flat(130, day => day < 70 ? 5 : 2)
+            .Concat(SyntheticPetitions.Burst(40, 12)).Concat(SyntheticPetitions.Burst(41, 25)).Concat(SyntheticPetitions.Burst(43, 30))
+            .Concat(SyntheticPetitions.Burst(100, 15, "정당해산")).Concat(SyntheticPetitions.Burst(104, 8, "정당해산"))
+            .Concat(Enumerable.Range(0, 30).Select(i => new BurstPetition($"v{i}", SyntheticPetitions.Start.AddDays(115), SyntheticPetitions.UniqueWords(i), Institution: "부산광역시")))
+            .GroupBy(p => p.FiledOn).OrderBy(g => g.Key).Select(g => (Day: g.Key, Petitions: g.ToList())).ToList();
+        const int saveAfter = 41;
+        var whole = new BurstDetector();
+        var saving = new BurstDetector();
+        var expected = new List<string>();
+        var actual = new List<string>();
+        BurstDetector? restored = null;
+        for (var i = 0; i < petitions.Count; i++)
+        {
+            var (day, ofDay) = petitions[i];
+            expected.Add(JsonSerializer.Serialize(whole.Add(day, ofDay), Readable));
+            if (i <= saveAfter)
+            {
+                saving.Add(day, ofDay);
+                continue;
+            }
+
+            if (restored is null)
+            {
+                // Saved as the alert step saves it (compressed JSON rows), read back, restored: the petitions before are not needed.
+                var last = petitions[saveAfter].Day;
+                var fingerprint = BurstDayRecord.FingerprintOf(saving.Options);
+                var rows = petitions.Take(saveAfter + 1).Select(p => saving.CountsOn(p.Day)).OfType<BurstDayCounts>()
+                    .Select(c => BurstDayRecord.Of(c, saving.State()!, fingerprint, DateTimeOffset.UnixEpoch)).ToList();
+                var state = rows.Single(r => r.Day == last).ReadState();
+                state.Topics.ShouldNotBeEmpty(); // the topic of days 40–41 is still open
+                restored = BurstDetector.Restore(new BurstOptions(), state, rows.Select(r => r.ReadCounts()));
+                restored.LastDay.ShouldBe(last);
+                actual.AddRange(expected.Take(saveAfter + 1));
+            }
+
+            if (i == petitions.Count - 1)
+            {
+                JsonSerializer.Serialize(restored.Peek(day, ofDay), Readable).ShouldBe(expected[^1]); // and the hourly peek as well
+            }
+
+            actual.Add(JsonSerializer.Serialize(restored.Add(day, ofDay), Readable));
+        }
+
+        actual.ShouldBe(expected);
+        expected.Count(d => d.Contains("정당해산", StringComparison.Ordinal)).ShouldBeGreaterThan(0);
+        expected.Count(d => d.Contains("institution:부산광역시", StringComparison.Ordinal)).ShouldBeGreaterThan(0);
     }
 
     [TestCase("category")]

@@ -13,10 +13,12 @@ namespace EPeople.Application.Analytics.Alerts;
 
 /// <summary>
 /// Runs the burst detector after the daily counts, once per completed Korean day (KST) and once per completed hour of
-/// the day under way: a fresh detector replays the <see cref="BurstOptions.LongBaselineDays"/> days before the first new
-/// day (its baseline and its topic memory), then the new days, then peeks at today's petitions up to the last full hour
-/// (<see cref="BurstDetector.Peek"/>), so a burst is raised within the hour and confirmed or extended when the day is
-/// over. The alerts raised or extended are upserted by id (an extended alert keeps its row; one raised within the day and
+/// the day under way: the detector is restored as it was after the last day it added (<see cref="BurstDayRecord"/>: that
+/// day's state and the baseline's daily key counts, saved by earlier runs), then it adds the new days, then peeks at
+/// today's petitions up to the last full hour (<see cref="BurstDetector.Peek"/>), so a burst is raised within the hour
+/// and confirmed or extended when the day is over. Only petitions filed after the last saved day are read: the first run
+/// on a database (or after the detector's options change) reads the <see cref="BurstOptions.LongBaselineDays"/> days
+/// before the first new day once, to build the baseline and the topic memory. The alerts raised or extended are upserted by id (an extended alert keeps its row; one raised within the day and
 /// led by another term by its end keeps its row too), and each newly stored alert puts one e-mail per concerned
 /// institution in the outbox — all in one transaction with the step's own watermarks, so a run that fails leaves nothing
 /// half-done and the next run repeats it. Petitions are streamed in filing order, one day in memory at a time.
@@ -91,12 +93,15 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
     /// <summary>
     /// The latest state of every alert raised or extended from <paramref name="firstNew"/> on, with its sparkline; with
     /// <paramref name="hourEnd"/>, also what today's petitions so far would raise or extend (<see cref="BurstDetector.Peek"/>).
+    /// The detector is restored from the saved days before <paramref name="firstNew"/> (<see cref="RestoreAsync"/>), so only
+    /// the petitions filed after the last saved day are read; each complete day added is saved in turn.
     /// </summary>
     private async Task<Dictionary<string, (BurstAlert Alert, IReadOnlyList<int> Series)>> DetectAsync(
         DateOnly firstNew, DateOnly lastComplete, DateTimeOffset? hourEnd, CancellationToken cancellationToken)
     {
         var today = lastComplete.AddDays(1);
-        var from = AnalyticsDays.StartOf(firstNew.AddDays(-Options.LongBaselineDays));
+        var (detector, fromDay) = await RestoreAsync(firstNew, cancellationToken);
+        var from = AnalyticsDays.StartOf(fromDay);
         var until = hourEnd ?? AnalyticsDays.StartOf(today);
         var rows = db.Petitions.AsNoTracking()
             .Where(p => p.FiledAt >= from && p.FiledAt < until)
@@ -104,8 +109,9 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
             .Select(p => new { p.Id, p.FiledAt, p.Kind, p.Title, p.Body, p.InstitutionCode, p.RegionCode })
             .AsAsyncEnumerable();
 
-        var detector = new BurstDetector(Options);
         var found = new Dictionary<string, (BurstAlert, IReadOnlyList<int>)>(StringComparer.Ordinal);
+        var saved = new List<BurstDayRecord>();
+        var now = clock.GetUtcNow();
         var batch = new List<BurstPetition>();
         DateOnly? batchDay = null;
 
@@ -117,6 +123,11 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
             }
 
             var result = day == today ? detector.Peek(day, batch) : detector.Add(day, batch);
+            if (day != today)
+            {
+                saved.Add(BurstDayRecord.Of(detector.CountsOn(day)!, detector.State()!, Fingerprint, now));
+            }
+
             if (day >= firstNew)
             {
                 foreach (var alert in result.Raised.Concat(result.Extended))
@@ -142,7 +153,60 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
         }
 
         Flush();
+        await SaveDaysAsync(saved, lastComplete, cancellationToken);
         return found;
+    }
+
+    private static readonly string Fingerprint = BurstDayRecord.FingerprintOf(Options);
+
+    /// <summary>
+    /// The detector as it was after the latest saved day before <paramref name="firstNew"/>, from that day's state and the
+    /// counts of the baseline's days up to it, and the first day whose petitions are still to be read (the day after). With
+    /// no such day (the first run, or options changed), a fresh detector and the first day of the baseline window before
+    /// <paramref name="firstNew"/>: the petitions of those days are read and their days saved, once.
+    /// </summary>
+    private async Task<(BurstDetector Detector, DateOnly FromDay)> RestoreAsync(DateOnly firstNew, CancellationToken cancellationToken)
+    {
+        var window = firstNew.AddDays(-Options.LongBaselineDays);
+        var latest = await db.AnalyticsBurstDays.AsNoTracking()
+            .Where(d => d.Fingerprint == Fingerprint && d.Day >= window && d.Day < firstNew)
+            .OrderByDescending(d => d.Day).FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            return (new BurstDetector(Options), window);
+        }
+
+        var since = latest.Day.AddDays(1 - Options.LongBaselineDays);
+        var days = await db.AnalyticsBurstDays.AsNoTracking()
+            .Where(d => d.Fingerprint == Fingerprint && d.Day >= since && d.Day <= latest.Day)
+            .Select(d => new { d.Day, d.Total, d.Counts }).ToListAsync(cancellationToken);
+        var counts = days.Select(d => new BurstDayRecord { Day = d.Day, Total = d.Total, Counts = d.Counts }.ReadCounts());
+        return (BurstDetector.Restore(Options, latest.ReadState(), counts), latest.Day.AddDays(1));
+    }
+
+    /// <summary>
+    /// Saves the complete days this run added (over rows of the same days, such as those of other options), and lets go of
+    /// the days no run will need again: older than the baseline window before the last complete day, with a margin. Only
+    /// tracked: the step's one save writes them with its watermarks.
+    /// </summary>
+    private async Task SaveDaysAsync(List<BurstDayRecord> saved, DateOnly lastComplete, CancellationToken cancellationToken)
+    {
+        var keepFrom = lastComplete.AddDays(-Options.LongBaselineDays - Options.TopicMemoryDays);
+        var days = saved.Select(d => d.Day).ToList();
+        var stored = await db.AnalyticsBurstDays.Where(d => days.Contains(d.Day) || d.Day < keepFrom).ToDictionaryAsync(d => d.Day, cancellationToken);
+        foreach (var day in saved)
+        {
+            if (stored.Remove(day.Day, out var row))
+            {
+                (row.Fingerprint, row.Total, row.Counts, row.State, row.SavedAt) = (day.Fingerprint, day.Total, day.Counts, day.State, day.SavedAt);
+            }
+            else
+            {
+                db.AnalyticsBurstDays.Add(day);
+            }
+        }
+
+        db.AnalyticsBurstDays.RemoveRange(stored.Values.Where(d => d.Day < keepFrom));
     }
 
     /// <summary>

@@ -48,6 +48,35 @@ public sealed class BurstDetector
     public IReadOnlyList<int> Series(string key, DateOnly to, int days) =>
         [.. Enumerable.Range(0, days).Select(i => _longer.CountOn(to.AddDays(i - days + 1), key))];
 
+    /// <summary>The counts of a day added within the last <see cref="BurstOptions.LongBaselineDays"/> days, to be saved with <see cref="State"/>.</summary>
+    public BurstDayCounts? CountsOn(DateOnly day) => _longer.DayOf(day);
+
+    /// <summary>What the detector carries to the next day besides the days' counts; null before any day is added.</summary>
+    public BurstDetectorState? State() =>
+        LastDay is { } last ? new BurstDetectorState(_first, last, [.. _topics.Select(t => t.State())]) : null;
+
+    /// <summary>
+    /// A detector as it was after <paramref name="state"/>'s last day, from that state and the counts of the days before
+    /// it (those older than <see cref="BurstOptions.LongBaselineDays"/> are ignored, as the detector would have let them
+    /// go): it then goes on exactly as the one saved would have, without the petitions of those days.
+    /// </summary>
+    public static BurstDetector Restore(BurstOptions options, BurstDetectorState state, IEnumerable<BurstDayCounts> days)
+    {
+        var detector = new BurstDetector(options);
+        foreach (var day in days.Where(d => d.Day <= state.LastDay).OrderBy(d => d.Day))
+        {
+            detector._recent.Add(day.Day, new Dictionary<string, int>(day.Counts, StringComparer.Ordinal), day.Total);
+            detector._longer.Add(day.Day, new Dictionary<string, int>(day.Counts, StringComparer.Ordinal), day.Total);
+        }
+
+        detector._recent.EvictBefore(state.LastDay);
+        detector._longer.EvictBefore(state.LastDay);
+        detector._first = state.First;
+        detector.LastDay = state.LastDay;
+        detector._topics.AddRange(state.Topics.Select(BurstTopic.Of));
+        return detector;
+    }
+
     /// <summary>How many of <paramref name="petitions"/> carry <paramref name="key"/> (a term, a pair, <c>category:</c>…).</summary>
     public int CountOf(string key, IEnumerable<BurstPetition> petitions) => petitions.Count(p => Keys(p).Contains(key, StringComparer.Ordinal));
 

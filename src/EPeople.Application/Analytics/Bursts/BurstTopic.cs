@@ -11,10 +11,21 @@ internal sealed class BurstTopic(BurstAlert alert)
     public HashSet<string> Leading { get; } = new(alert.Keys.Take(3), StringComparer.Ordinal);
 
     /// <summary>A copy to try a day on without changing this one (<see cref="BurstDetector.Peek"/>).</summary>
-    public BurstTopic Copy()
+    public BurstTopic Copy() => Of(new BurstTopicState(Alert, [.. Keys], [.. Leading]));
+
+    /// <summary>The topic as saved (<see cref="BurstDetector.State"/>).</summary>
+    public BurstTopicState State() => new(Alert, [.. Keys.Order(StringComparer.Ordinal)], [.. Leading.Order(StringComparer.Ordinal)]);
+
+    /// <summary>
+    /// A topic as it was saved. The leading keys are those of the alert when it was raised; an extended alert may be led by
+    /// others, so they are restored as saved, not taken from the alert again.
+    /// </summary>
+    public static BurstTopic Of(BurstTopicState state)
     {
-        var copy = new BurstTopic(Alert);
-        copy.Keys.UnionWith(Keys);
-        return copy;
+        var topic = new BurstTopic(state.Alert);
+        topic.Keys.UnionWith(state.Keys);
+        topic.Leading.Clear();
+        topic.Leading.UnionWith(state.Leading);
+        return topic;
     }
 }

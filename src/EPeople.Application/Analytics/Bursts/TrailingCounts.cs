@@ -27,6 +27,20 @@ internal sealed class TrailingCounts(int days)
         return 0;
     }
 
+    /// <summary>The counts of one day of the window, or null for a day outside it or without petitions.</summary>
+    public BurstDayCounts? DayOf(DateOnly day)
+    {
+        foreach (var (d, counts, total) in _days)
+        {
+            if (d == day)
+            {
+                return new BurstDayCounts(d, total, counts);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Adds a day's counts and drops the days that are <c>days</c> or more before it.</summary>
     public void Add(DateOnly day, Dictionary<string, int> counts, int total)
     {
@@ -39,6 +53,9 @@ internal sealed class TrailingCounts(int days)
 
         Evict(day);
     }
+
+    /// <summary>Drops the days that are <c>days</c> or more before <paramref name="today"/> (a window restored up to a day with no petitions).</summary>
+    public void EvictBefore(DateOnly today) => Evict(today);
 
     private void Evict(DateOnly today)
     {

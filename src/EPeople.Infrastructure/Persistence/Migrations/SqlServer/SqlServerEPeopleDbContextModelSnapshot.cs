@@ -175,6 +175,43 @@ namespace EPeople.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("analytics_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Application.Analytics.Alerts.BurstDayRecord", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<byte[]>("Counts")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("counts");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("saved_at");
+
+                    b.Property<byte[]>("State")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int")
+                        .HasColumnName("total");
+
+                    b.HasKey("Day")
+                        .HasName("pk_analytics_burst_days");
+
+                    b.ToTable("analytics_burst_days", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Analytics.AnalyticsWatermarkRecord", b =>
                 {
                     b.Property<string>("Name")

@@ -170,6 +170,43 @@ namespace EPeople.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("analytics_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("EPeople.Application.Analytics.Alerts.BurstDayRecord", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<byte[]>("Counts")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("counts");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("saved_at");
+
+                    b.Property<byte[]>("State")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.HasKey("Day")
+                        .HasName("pk_analytics_burst_days");
+
+                    b.ToTable("analytics_burst_days", (string)null);
+                });
+
             modelBuilder.Entity("EPeople.Application.Analytics.AnalyticsWatermarkRecord", b =>
                 {
                     b.Property<string>("Name")
