@@ -60,7 +60,7 @@ internal static class AnalyticsBenchmark
         COMMIT;
         """;
 
-    public static async Task RunAsync(BenchmarkHost host, int petitions, int runs, string titlesCsv)
+    public static async Task RunAsync(BenchmarkHost host, int petitions, int runs, string titlesCsv, bool alertsOnly = false)
     {
         var institutions = await SeedInstitutionsAsync(host);
         var watch = Stopwatch.StartNew();
@@ -99,6 +99,18 @@ internal static class AnalyticsBenchmark
         Console.WriteLine(F($"  VACUUM ANALYZE done ({watch.Elapsed.TotalSeconds:0} s); petitions {await ScalarTextAsync(db, "SELECT pg_size_pretty(pg_total_relation_size('petitions'))")}"));
 
         await BurstAlertsBenchmark.ParkAsync(db);
+        if (alertsOnly)
+        {
+            Console.WriteLine();
+            foreach (var line in await BurstAlertsBenchmark.RunAsync(host, db, petitions + 1, institutions.Count, runs))
+            {
+                Console.WriteLine(line);
+            }
+
+            Console.WriteLine(F($"load after run {WorklistBenchmark.Load()}, commit {WorklistBenchmark.Commit()}, provider PostgreSQL 15"));
+            return;
+        }
+
         var refresh = host.Services.GetRequiredService<AnalyticsRefresh>();
         await refresh.RecomputeAsync(null, CancellationToken.None); // warm-up: JIT, pools, caches
         await TimeAsync(() => ExecuteAsync(db, AnchorAggregate));

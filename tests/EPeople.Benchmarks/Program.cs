@@ -66,7 +66,8 @@ if (args.Contains("worklist"))
 if (args.Contains("analytics"))
 {
     await AnalyticsBenchmark.RunAsync(host, Arg("--petitions", 1_000_000), Arg("--runs", 3),
-        Text("--titles") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/petitions/petitions-2019.csv")));
+        Text("--titles") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/petitions/petitions-2019.csv")),
+        args.Contains("--alerts-only"));
     return 0;
 }
 

@@ -65,8 +65,10 @@ public sealed class BurstDetector
         var detector = new BurstDetector(options);
         foreach (var day in days.Where(d => d.Day <= state.LastDay).OrderBy(d => d.Day))
         {
-            detector._recent.Add(day.Day, new Dictionary<string, int>(day.Counts, StringComparer.Ordinal), day.Total);
-            detector._longer.Add(day.Day, new Dictionary<string, int>(day.Counts, StringComparer.Ordinal), day.Total);
+            // Read only, as when a day is added: both windows may hold the same map.
+            var counts = day.Counts as Dictionary<string, int> ?? new Dictionary<string, int>(day.Counts, StringComparer.Ordinal);
+            detector._recent.Add(day.Day, counts, day.Total);
+            detector._longer.Add(day.Day, counts, day.Total);
         }
 
         detector._recent.EvictBefore(state.LastDay);
