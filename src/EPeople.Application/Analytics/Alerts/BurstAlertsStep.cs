@@ -18,8 +18,9 @@ namespace EPeople.Application.Analytics.Alerts;
 /// today's petitions up to the last full hour (<see cref="BurstDetector.Peek"/>), so a burst is raised within the hour
 /// and confirmed or extended when the day is over. Only petitions filed after the last saved day are read: the first run
 /// on a database (or after the detector's options change) reads the <see cref="BurstOptions.LongBaselineDays"/> days
-/// before the first new day once, to build the baseline and the topic memory. The alerts raised or extended are upserted by id (an extended alert keeps its row; one raised within the day and
-/// led by another term by its end keeps its row too), and each newly stored alert puts one e-mail per concerned
+/// before the first new day once, to build the baseline and the topic memory. The alerts raised or extended are upserted
+/// by id (an extended alert keeps its row; one raised within the day and led by another term by its end keeps its row
+/// too), and each newly stored alert puts one e-mail per concerned
 /// institution in the outbox — all in one transaction with the step's own watermarks, so a run that fails leaves nothing
 /// half-done and the next run repeats it. Petitions are streamed in filing order, one day in memory at a time.
 /// </summary>
@@ -180,7 +181,7 @@ public sealed class BurstAlertsStep(IEPeopleDbContext db, IAccountService accoun
         var days = await db.AnalyticsBurstDays.AsNoTracking()
             .Where(d => d.Fingerprint == Fingerprint && d.Day >= since && d.Day <= latest.Day)
             .Select(d => new { d.Day, d.Total, d.Counts }).ToListAsync(cancellationToken);
-        var counts = days.Select(d => new BurstDayRecord { Day = d.Day, Total = d.Total, Counts = d.Counts }.ReadCounts());
+        var counts = days.Select(d => BurstDayRecord.ReadCounts(d.Day, d.Total, d.Counts));
         return (BurstDetector.Restore(Options, latest.ReadState(), counts), latest.Day.AddDays(1));
     }
 

@@ -53,12 +53,16 @@ public sealed class BurstDayRecord
         Counts = PackCounts(counts.Counts), State = Pack(state), SavedAt = now,
     };
 
-    public BurstDayCounts ReadCounts() => new(Day, Total, UnpackCounts(Counts));
+    public BurstDayCounts ReadCounts() => ReadCounts(Day, Total, Counts);
+
+    /// <summary>The same from the columns alone (a restoring run reads no state but the latest day's).</summary>
+    public static BurstDayCounts ReadCounts(DateOnly day, int total, byte[] counts) => new(day, total, UnpackCounts(counts));
 
     private static byte[] PackCounts(IReadOnlyDictionary<string, int> counts)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(new GZipStream(buffer, CompressionLevel.Fastest), Encoding.UTF8))
+        // Buffered: the writer's many small writes would each go through the compressor.
+        using (var writer = new BinaryWriter(new BufferedStream(new GZipStream(buffer, CompressionLevel.Fastest), 1 << 16), Encoding.UTF8))
         {
             writer.Write7BitEncodedInt(counts.Count);
             foreach (var (key, count) in counts)
@@ -73,7 +77,7 @@ public sealed class BurstDayRecord
 
     private static Dictionary<string, int> UnpackCounts(byte[] bytes)
     {
-        using var reader = new BinaryReader(new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress), Encoding.UTF8);
+        using var reader = new BinaryReader(new BufferedStream(new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress), 1 << 16), Encoding.UTF8);
         var n = reader.Read7BitEncodedInt();
         var counts = new Dictionary<string, int>(n, StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
