@@ -196,8 +196,7 @@ internal static class FilingBenchmark
     {
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        await command.ExecuteNonQueryAsync();
+        await WorklistBenchmark.ExecuteAsync(db, sql);
     }
 
     private static async Task<long> PendingAsync(string connection, string where)
